@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace RcmlEngine.Cli.Commands;
+
+/// <summary>Every subcommand of <c>rcml</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using RcmlEngine.Cli.Commands;
+
+namespace RcmlEngine.Cli;
+
+/// <summary>The <c>rcml</c> command line: one subcommand per file in <c>Cli/Commands</c>.</summary>
+internal static class RcmlCommandLine
+{
+    /// <summary>Exit code for bad usage (unknown command, missing argument).</summary>
+    public const int UsageError = 2;
+
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"rcml: {error.Message}").ConfigureAwait(false);
+            }
+
+            return UsageError;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("RcmlEngine: a self-hosted RCML/TwiML voice application engine.");
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using RcmlEngine.Cli;
+
+return await RcmlCommandLine.InvokeAsync(args).ConfigureAwait(false);
