@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Webhooks;
+using RcmlEngine.Webhooks.Callbacks;
+using RcmlEngine.Webhooks.Debugger;
+using RcmlEngine.Webhooks.Fetching;
+
+namespace RcmlEngine.Tests.Webhooks;
+
+/// <summary>
+/// The Webhooks layer as the engine wires it (<c>AddWebhooks</c>), with delays short enough for tests
+/// and a callback store in a temporary file (kept across instances that share it, deleted by the test).
+/// </summary>
+internal sealed class WebhookServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private WebhookServices(ServiceProvider provider) => _provider = provider;
+
+    public IDocumentFetcher Fetcher => _provider.GetRequiredService<IDocumentFetcher>();
+
+    public ICallbackSender Sender => _provider.GetRequiredService<ICallbackSender>();
+
+    public CallbackDispatcher Dispatcher => _provider.GetRequiredService<CallbackDispatcher>();
+
+    public IDebuggerNotifier Debugger => _provider.GetRequiredService<IDebuggerNotifier>();
+
+    public ICallbackStore Store => _provider.GetRequiredService<ICallbackStore>();
+
+    /// <summary>A fresh store path under the temp folder.</summary>
+    public static string NewStorePath() =>
+        Path.Combine(Path.GetTempPath(), "rcml-webhook-tests", Guid.NewGuid().ToString("N"), "callbacks.db");
+
+    /// <summary>Builds the services; <paramref name="time"/> replaces the system clock when given.</summary>
+    public static WebhookServices Create(string? storePath = null, Action<WebhookOptions>? configure = null, TimeProvider? time = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddWebhooks(options =>
+        {
+            options.Fetch.RetryDelay = TimeSpan.FromMilliseconds(10);
+            options.Callbacks.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+            options.Callbacks.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
+            options.Queue.RedeliveryDelay = TimeSpan.FromMilliseconds(20);
+            options.Queue.MaxRedeliveryDelay = TimeSpan.FromMilliseconds(200);
+            options.Queue.StorePath = storePath ?? NewStorePath();
+            configure?.Invoke(options);
+        });
+        return new WebhookServices(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    /// <summary>Builds the services and starts the callback dispatcher (recovering stored callbacks).</summary>
+    public static async Task<WebhookServices> StartAsync(string? storePath = null, Action<WebhookOptions>? configure = null,
+        TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var services = Create(storePath, configure, time);
+        await services.Dispatcher.StartAsync(cancellationToken);
+        return services;
+    }
+
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
+
+namespace RcmlEngine.Webhooks.Fetching;
+
+internal sealed partial class DocumentFetcher
+{
+    [LoggerMessage(EventId = LogEventRange.Webhooks + 0, Level = LogLevel.Debug,
+        Message = "Fetched {Url}: HTTP {Status}, {Bytes} bytes in {ElapsedMs:0.0} ms")]
+    private partial void LogFetched(string url, int status, int bytes, double elapsedMs);
+
+    [LoggerMessage(EventId = LogEventRange.Webhooks + 1, Level = LogLevel.Warning,
+        Message = "Fetch of {Url} failed with {ErrorCode}: {Reason} (attempts: {Attempts})")]
+    private partial void LogFetchFailed(string url, int errorCode, string reason, int attempts);
+}
