@@ -1,0 +1,51 @@
+using RcmlEngine.Calls.Prompts;
+
+namespace RcmlEngine.Calls.Virtual;
+
+internal sealed partial class VirtualPhone
+{
+    // Asks the caller what to do at this listening, then does it: waits (talking, for a recording) and
+    // keys, on a schedule from the moment the input is given. Returns when the input is all given, with
+    // that moment (for a recording: the caller falls silent), or null when the listening ends first or
+    // the caller hangs up (null input).
+    private async Task<DateTimeOffset?> FeedAsync(VirtualInput kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var input = await _caller.NextInputAsync(kind, cancellationToken);
+            if (input is null)
+            {
+                HangUpFromCaller();
+                return null;
+            }
+
+            var at = _time.GetUtcNow();
+            var first = true;
+            foreach (var (key, wait) in DtmfSequence.Steps(input))
+            {
+                if (key == '\0')
+                {
+                    at += wait;
+                    await DelayUntilAsync(at, cancellationToken);
+                    continue;
+                }
+
+                if (!first)
+                {
+                    at += _options.KeyInterval;
+                    await DelayUntilAsync(at, cancellationToken);
+                }
+
+                first = false;
+                PressAt(key, at);
+            }
+
+            return at;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The listening ended (or the call did) before all the input was given.
+            return null;
+        }
+    }
+}

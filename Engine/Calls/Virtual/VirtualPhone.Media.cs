@@ -1,0 +1,96 @@
+using System.Globalization;
+using RcmlEngine.Calls.Digits;
+using RcmlEngine.Calls.Prompts;
+
+namespace RcmlEngine.Calls.Virtual;
+
+internal sealed partial class VirtualPhone
+{
+    /// <inheritdoc />
+    public async Task<PlaybackResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool interruptOnDigit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        ThrowUnlessAnswered(cancellationToken);
+        using var operation = Link(cancellationToken);
+        if (!interruptOnDigit)
+        {
+            return await PlayAllAsync(prompts, operation.Token);
+        }
+
+        var result = await InterruptiblePlayback.RunAsync(token => PlayAllAsync(prompts, token), Digits, operation.Token);
+        if (result.InterruptedBy is { } key)
+        {
+            Record(VirtualPhoneEventKind.Interrupted, $"playback interrupted by {key}", key: key);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<DigitCollection> CollectDigitsAsync(IReadOnlyList<Prompt> prompts, DigitCollectOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ThrowUnlessAnswered(cancellationToken);
+        Digits.Clear();
+        using var operation = Link(cancellationToken);
+        var finish = options.FinishOnKey.Length == 0 ? "none" : options.FinishOnKey;
+        var count = options.NumDigits?.ToString(CultureInfo.InvariantCulture) ?? "any";
+        Record(VirtualPhoneEventKind.Listening,
+            $"listening for keys (timeout {options.Timeout.TotalSeconds:0.#} s, finishOnKey {finish}, numDigits {count})");
+        using var input = CancellationTokenSource.CreateLinkedTokenSource(operation.Token);
+        var feeding = FeedAsync(VirtualInput.Digits, input.Token);
+        try
+        {
+            return await DigitCollector.PlayAndCollectAsync(this, prompts, options, _time, operation.Token);
+        }
+        finally
+        {
+            await input.CancelAsync();
+            await feeding;
+        }
+    }
+
+    private async Task<PlaybackResult> PlayAllAsync(IReadOnlyList<Prompt> prompts, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow();
+        foreach (var prompt in prompts)
+        {
+            var length = LengthOf(prompt);
+            for (var round = 1; prompt.Loop == 0 || round <= prompt.Loop; round++)
+            {
+                Record(VirtualPhoneEventKind.Heard, Describe(prompt), prompt);
+                deadline += length;
+                await DelayUntilAsync(deadline, cancellationToken);
+                if (prompt.Loop == 0 && length == TimeSpan.Zero)
+                {
+                    // An instant prompt repeated forever would spin: hear it once, then wait for the end.
+                    await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken);
+                }
+            }
+        }
+
+        return PlaybackResult.Finished;
+    }
+
+    private TimeSpan LengthOf(Prompt prompt) => prompt switch
+    {
+        SpeechPrompt speech => _options.SpeechPerWord * Math.Max(1, speech.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length),
+        AudioPrompt => _options.AudioLength,
+        SilencePrompt silence => silence.Length,
+        BeepPrompt => _options.BeepLength,
+        DigitsPrompt digits => DtmfSequence.Steps(digits.Digits).Aggregate(TimeSpan.Zero,
+            (total, step) => total + (step.Key == '\0' ? step.Wait : _options.DigitLength)),
+        _ => TimeSpan.Zero,
+    };
+
+    private static string Describe(Prompt prompt) => prompt switch
+    {
+        SpeechPrompt speech => $"Say ({speech.Voice}, {speech.Language}): {speech.Text}",
+        AudioPrompt audio => $"Play {audio.Url}",
+        SilencePrompt silence => $"Pause {silence.Length.TotalSeconds:0.#} s",
+        BeepPrompt => "Beep",
+        DigitsPrompt digits => "DTMF " + string.Join(' ', DtmfSequence.Steps(digits.Digits)
+            .Select(step => step.Key == '\0' ? $"({step.Wait.TotalSeconds:0.#} s)" : step.Key.ToString())),
+        _ => prompt.GetType().Name,
+    };
+}
