@@ -16,7 +16,7 @@ public sealed class DigitCollectorTests
             digits.Push(key);
         }
 
-        var result = await DigitCollector.CollectAsync(digits, new DigitCollectOptions(), new FakeTimeProvider(), ct);
+        var result = await DigitCollector.CollectAsync(digits, new DigitCollectOptions(), new FakeTimeProvider(), null, ct);
 
         result.Should().Be(new DigitCollection("12", DigitCollectionEnd.FinishKey, '#'));
         digits.TryRead(out var left).Should().BeTrue();
@@ -32,7 +32,7 @@ public sealed class DigitCollectorTests
         digits.Push('1');
 
         var options = new DigitCollectOptions { FinishOnKey = string.Empty, NumDigits = 2 };
-        var result = await DigitCollector.CollectAsync(digits, options, new FakeTimeProvider(), ct);
+        var result = await DigitCollector.CollectAsync(digits, options, new FakeTimeProvider(), null, ct);
 
         result.Should().Be(new DigitCollection("#1", DigitCollectionEnd.NumDigits));
     }
@@ -45,7 +45,7 @@ public sealed class DigitCollectorTests
         var digits = new DigitBuffer(time);
         var options = new DigitCollectOptions { Timeout = TimeSpan.FromSeconds(5) };
 
-        var collecting = DigitCollector.CollectAsync(digits, options, time, ct);
+        var collecting = DigitCollector.CollectAsync(digits, options, time, null, ct);
         time.Advance(TimeSpan.FromSeconds(4));
         digits.Push('7');
         time.Advance(TimeSpan.FromSeconds(4));

@@ -27,15 +27,19 @@ internal static class DigitCollector
         var playback = prompts.Count == 0
             ? PlaybackResult.Finished
             : await call.PlayAsync(prompts, interruptOnDigit: true, cancellationToken);
-        var collection = await CollectAsync(call.Digits, options, time, cancellationToken);
+        var collection = await CollectAsync(call.Digits, options, time, playback.FinishedAt, cancellationToken);
         return collection with { PromptFailures = playback.Failures };
     }
 
-    /// <summary>Collects keys from <paramref name="digits"/> per <paramref name="options"/> (no prompts).</summary>
+    /// <summary>
+    /// Collects keys from <paramref name="digits"/> per <paramref name="options"/> (no prompts). Silence is
+    /// counted from <paramref name="since"/> (the end of the prompts; null for now), then from each key's arrival.
+    /// </summary>
     public static async Task<DigitCollection> CollectAsync(
         DigitBuffer digits,
         DigitCollectOptions options,
         TimeProvider time,
+        DateTimeOffset? since,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digits);
@@ -43,7 +47,7 @@ internal static class DigitCollector
         var collected = new StringBuilder();
 
         // Silence is counted from the start, then from each key's arrival (not from when it is read).
-        var lastInput = time.GetUtcNow();
+        var lastInput = since ?? time.GetUtcNow();
         while (true)
         {
             if (!digits.TryRead(out KeyPress press))

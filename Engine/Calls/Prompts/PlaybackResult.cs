@@ -7,6 +7,12 @@ internal sealed record PlaybackResult(char? InterruptedBy)
     /// <summary>Played to the end, nothing failed.</summary>
     public static PlaybackResult Finished { get; } = new((char?)null);
 
+    /// <summary>
+    /// When the last prompt ended, if the implementation knows it more exactly than "when the method
+    /// returned" (a Gather's silence timeout counts from here); null for now.
+    /// </summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
     /// <summary>Prompts that could not be played and were skipped.</summary>
     public IReadOnlyList<PromptFailure> Failures { get; init; } = [];
 }

@@ -5,21 +5,23 @@ namespace RcmlEngine.Calls.Virtual;
 internal sealed partial class VirtualPhone
 {
     // Asks the caller what to do at this listening, then does it: waits (talking, for a recording) and
-    // keys, on a schedule from the moment the input is given. Returns when the input is all given, with
+    // keys, on a schedule from start (a script) or from the moment the input is given (a person typing). Returns when the input is all given, with
     // that moment (for a recording: the caller falls silent), or null when the listening ends first or
     // the caller hangs up (null input).
-    private async Task<DateTimeOffset?> FeedAsync(VirtualInput kind, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> FeedAsync(VirtualInput kind, DateTimeOffset start, CancellationToken cancellationToken)
     {
         try
         {
-            var input = await _caller.NextInputAsync(kind, cancellationToken);
+            var asking = _caller.NextInputAsync(kind, cancellationToken);
+            var immediate = asking.IsCompleted;
+            var input = await asking;
             if (input is null)
             {
                 HangUpFromCaller();
                 return null;
             }
 
-            var at = _time.GetUtcNow();
+            var at = immediate ? start : _time.GetUtcNow();
             var first = true;
             foreach (var (key, wait) in DtmfSequence.Steps(input))
             {

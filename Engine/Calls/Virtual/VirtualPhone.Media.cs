@@ -12,18 +12,7 @@ internal sealed partial class VirtualPhone
         ArgumentNullException.ThrowIfNull(prompts);
         ThrowUnlessAnswered(cancellationToken);
         using var operation = Link(cancellationToken);
-        if (!interruptOnDigit)
-        {
-            return await PlayAllAsync(prompts, operation.Token);
-        }
-
-        var result = await InterruptiblePlayback.RunAsync(token => PlayAllAsync(prompts, token), Digits, operation.Token);
-        if (result.InterruptedBy is { } key)
-        {
-            Record(VirtualPhoneEventKind.Interrupted, $"playback interrupted by {key}", key: key);
-        }
-
-        return result;
+        return await PlayAsync(prompts, interruptOnDigit, _time.GetUtcNow(), operation.Token);
     }
 
     /// <inheritdoc />
@@ -37,11 +26,17 @@ internal sealed partial class VirtualPhone
         var count = options.NumDigits?.ToString(CultureInfo.InvariantCulture) ?? "any";
         Record(VirtualPhoneEventKind.Listening,
             $"listening for keys (timeout {options.Timeout.TotalSeconds:0.#} s, finishOnKey {finish}, numDigits {count})");
+        // Everything is scheduled from this instant, so a fake clock moved at any point gives the same result.
+        var started = _time.GetUtcNow();
         using var input = CancellationTokenSource.CreateLinkedTokenSource(operation.Token);
-        var feeding = FeedAsync(VirtualInput.Digits, input.Token);
+        var feeding = FeedAsync(VirtualInput.Digits, started, input.Token);
         try
         {
-            return await DigitCollector.PlayAndCollectAsync(this, prompts, options, _time, operation.Token);
+            var playback = prompts.Count == 0
+                ? PlaybackResult.Finished with { FinishedAt = started }
+                : await PlayAsync(prompts, interruptOnDigit: true, started, operation.Token);
+            var collected = await DigitCollector.CollectAsync(Digits, options, _time, playback.FinishedAt, operation.Token);
+            return collected with { PromptFailures = playback.Failures };
         }
         finally
         {
@@ -50,9 +45,26 @@ internal sealed partial class VirtualPhone
         }
     }
 
-    private async Task<PlaybackResult> PlayAllAsync(IReadOnlyList<Prompt> prompts, CancellationToken cancellationToken)
+    private async Task<PlaybackResult> PlayAsync(IReadOnlyList<Prompt> prompts, bool interruptOnDigit, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow();
+        if (!interruptOnDigit)
+        {
+            return await PlayAllAsync(prompts, start, cancellationToken);
+        }
+
+        var result = await InterruptiblePlayback.RunAsync(token => PlayAllAsync(prompts, start, token), Digits, cancellationToken);
+        if (result.InterruptedBy is { } key)
+        {
+            Record(VirtualPhoneEventKind.Interrupted, $"playback interrupted by {key}", key: key);
+        }
+
+        return result;
+    }
+
+    // Prompts end on a schedule from start (not from when each await resumes).
+    private async Task<PlaybackResult> PlayAllAsync(IReadOnlyList<Prompt> prompts, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var deadline = start;
         foreach (var prompt in prompts)
         {
             var length = LengthOf(prompt);
@@ -69,7 +81,7 @@ internal sealed partial class VirtualPhone
             }
         }
 
-        return PlaybackResult.Finished;
+        return PlaybackResult.Finished with { FinishedAt = deadline };
     }
 
     private TimeSpan LengthOf(Prompt prompt) => prompt switch

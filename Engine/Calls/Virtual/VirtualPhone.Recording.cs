@@ -18,10 +18,10 @@ internal sealed partial class VirtualPhone
         {
             if (request.PlayBeep)
             {
-                await PlayAllAsync([new BeepPrompt()], operation.Token);
+                var beep = await PlayAllAsync([new BeepPrompt()], started, operation.Token);
+                started = beep.FinishedAt ?? _time.GetUtcNow();
             }
 
-            started = _time.GetUtcNow();
             var finish = request.FinishOnKey.Length == 0 ? "none" : request.FinishOnKey;
             var silence = request.SilenceTimeout == TimeSpan.Zero ? "off" : $"{request.SilenceTimeout.TotalSeconds:0.#} s";
             Record(VirtualPhoneEventKind.Listening,
@@ -50,7 +50,7 @@ internal sealed partial class VirtualPhone
         CancellationToken cancellationToken)
     {
         using var listen = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var talking = FeedAsync(VirtualInput.Recording, listen.Token);
+        var talking = FeedAsync(VirtualInput.Recording, started, listen.Token);
         var maxEnd = started + request.MaxLength;
         var limit = DelayUntilAsync(maxEnd, listen.Token);
         var silence = Task.Delay(Timeout.InfiniteTimeSpan, _time, listen.Token);

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using RcmlEngine.Calls;
+using RcmlEngine.Calls.Virtual;
+using RcmlEngine.Execution;
+using RcmlEngine.Execution.Documents;
+using RcmlEngine.Tests.Support;
+using RcmlEngine.Webhooks.Callbacks;
+using RcmlEngine.Webhooks.Debugger;
+using RcmlEngine.Webhooks.Fetching;
+
+namespace RcmlEngine.Tests.Execution;
+
+/// <summary>
+/// The interpreter wired as the engine wires it (<c>AddExecution</c>), with an in-memory application,
+/// recorded callbacks and debugger notifications, a fake clock, and recordings in a temporary folder.
+/// </summary>
+internal sealed class InterpreterHarness : IDisposable
+{
+    public const string AuthToken = "harness-token";
+
+    private readonly ServiceProvider _provider;
+
+    public InterpreterHarness(Action<ExecutionOptions>? configure = null)
+    {
+        RecordingsFolder = Directory.CreateTempSubdirectory("rcml-exec-tests").FullName;
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IDocumentFetcher>(App);
+        services.AddSingleton<ICallbackDispatcher>(Callbacks);
+        services.AddSingleton<IDebuggerNotifier>(Debugger);
+        services.AddSingleton<IRcmlDocumentReader, MiniRcmlReader>();
+        services.AddExecution(configure, recordings =>
+        {
+            recordings.Folder = RecordingsFolder;
+            recordings.BaseUrl = new Uri("http://engine.test/");
+        });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public FakeDocumentFetcher App { get; } = new();
+
+    public RecordingCallbackDispatcher Callbacks { get; } = new();
+
+    public RecordingDebuggerNotifier Debugger { get; } = new();
+
+    public string RecordingsFolder { get; }
+
+    public RcmlInterpreter Interpreter => _provider.GetRequiredService<RcmlInterpreter>();
+
+    public CallAccount Account { get; } = new()
+    {
+        AccountSid = TwilioSid.New(TwilioSid.AccountPrefix),
+        AuthToken = AuthToken,
+        DebuggerWebhook = FakeDocumentFetcher.Url("/debugger"),
+    };
+
+    public static CallApplication Application(string path = "/voice.xml") => new() { VoiceUrl = FakeDocumentFetcher.Url(path) };
+
+    /// <summary>A phone whose prompts take realistic (fake) time: a word 400 ms, an audio file 3 s.</summary>
+    public VirtualPhone NewPhone(IVirtualCaller? caller = null, VirtualPhoneOptions? options = null) =>
+        new(new CallInfo
+        {
+            CallSid = TwilioSid.NewCallSid(),
+            AccountSid = Account.AccountSid,
+            From = "+15550001111",
+            To = "+15550002222",
+        }, Time, options ?? new VirtualPhoneOptions { KeyInterval = TimeSpan.Zero, DigitLength = TimeSpan.Zero }, caller);
+
+    public Task<CallRunResult> RunAsync(VirtualPhone phone, CancellationToken ct, CallApplication? application = null) =>
+        Interpreter.RunAsync(phone, application ?? Application(), Account, ct);
+
+    /// <summary>Serves <paramref name="xml"/> as the voice URL and runs a call with <paramref name="caller"/>.</summary>
+    public async Task<(CallRunResult Result, VirtualPhone Phone)> RunDocumentAsync(string xml, CancellationToken ct, IVirtualCaller? caller = null)
+    {
+        App.Map("/voice.xml", xml);
+        var phone = NewPhone(caller, VirtualPhoneOptions.Instant);
+        return (await RunAsync(phone, ct), phone);
+    }
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        Directory.Delete(RecordingsFolder, recursive: true);
+    }
+}

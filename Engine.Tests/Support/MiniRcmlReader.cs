@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using RcmlEngine.Execution.Documents;
+using RcmlEngine.Rcml;
+using RcmlEngine.Rcml.Ast;
+
+namespace RcmlEngine.Tests.Support;
+
+/// <summary>
+/// A small RCML reader for the interpreter's tests until the real parser is merged: reads the verbs and
+/// attributes the tests use, reports malformed XML and a missing <c>&lt;Response&gt;</c> as errors.
+/// </summary>
+internal sealed class MiniRcmlReader : IRcmlDocumentReader
+{
+    public RcmlReading Read(ReadOnlyMemory<byte> body)
+    {
+        XDocument xml;
+        try
+        {
+            using var stream = new MemoryStream(body.ToArray());
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException exception)
+        {
+            return Error(RcmlDiagnosticCodes.MalformedXml, new SourceSpan(exception.LineNumber, exception.LinePosition), exception.Message);
+        }
+
+        if (xml.Root is not { Name.LocalName: "Response" } root)
+        {
+            return Error(RcmlDiagnosticCodes.RootNotResponse, new SourceSpan(1, 1), "the root element is not <Response>");
+        }
+
+        return new RcmlReading(new RcmlDocument { Verbs = [.. root.Elements().Select(Verb)] }, []);
+    }
+
+    private static RcmlReading Error(string code, SourceSpan span, string message) =>
+        new(null, [RcmlDiagnostic.Error(code, span, message)]);
+
+    private static RcmlVerb Verb(XElement e) => e.Name.LocalName switch
+    {
+        "Say" => new SayVerb { Span = Span(e), Text = e.Value.Trim(), Voice = Text(e, "voice") ?? SayVerb.DefaultVoice, Language = Text(e, "language") ?? SayVerb.DefaultLanguage, Loop = Int(e, "loop") ?? 1 },
+        "Play" => new PlayVerb { Span = Span(e), Url = e.Value.Trim() is { Length: > 0 } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null, Digits = Text(e, "digits"), Loop = Int(e, "loop") ?? 1 },
+        "Pause" => new PauseVerb { Span = Span(e), Length = Seconds(e, "length") ?? PauseVerb.DefaultLength },
+        "Gather" => new GatherVerb
+        {
+            Span = Span(e),
+            Action = Url(e, "action"),
+            Method = Method(e),
+            Timeout = Seconds(e, "timeout") ?? GatherVerb.DefaultTimeout,
+            FinishOnKey = Text(e, "finishOnKey") ?? GatherVerb.DefaultFinishOnKey,
+            NumDigits = Int(e, "numDigits"),
+            Input = Text(e, "input")?.Contains("speech", StringComparison.Ordinal) == true ? GatherInput.Speech | GatherInput.Dtmf : GatherInput.Dtmf,
+            ActionOnEmptyResult = Text(e, "actionOnEmptyResult") == "true",
+            Children = [.. e.Elements().Select(Verb)],
+        },
+        "Record" => new RecordVerb
+        {
+            Span = Span(e),
+            Action = Url(e, "action"),
+            Method = Method(e),
+            Timeout = Seconds(e, "timeout") ?? RecordVerb.DefaultTimeout,
+            MaxLength = Seconds(e, "maxLength") ?? RecordVerb.DefaultMaxLength,
+            FinishOnKey = Text(e, "finishOnKey") ?? RecordVerb.DefaultFinishOnKey,
+            PlayBeep = Text(e, "playBeep") != "false",
+            Trim = Text(e, "trim") == "do-not-trim" ? RecordingTrim.DoNotTrim : RecordingTrim.TrimSilence,
+            RecordingStatusCallback = Url(e, "recordingStatusCallback"),
+            RecordingStatusCallbackEvent = Text(e, "recordingStatusCallbackEvent") is { } events
+                ? (events.Contains("completed", StringComparison.Ordinal) ? RecordingEvents.Completed : 0) | (events.Contains("absent", StringComparison.Ordinal) ? RecordingEvents.Absent : 0)
+                : RecordingEvents.Completed,
+        },
+        "Redirect" => new RedirectVerb { Span = Span(e), Url = e.Value.Trim() is { Length: > 0 } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null, Method = Method(e) },
+        "Hangup" => new HangupVerb { Span = Span(e) },
+        "Reject" => new RejectVerb { Span = Span(e), Reason = Text(e, "reason") == "busy" ? RejectReason.Busy : RejectReason.Rejected },
+        "Dial" => new DialVerb { Span = Span(e), Number = e.Value.Trim() },
+        "Enqueue" => new EnqueueVerb { Span = Span(e), QueueName = e.Value.Trim() },
+        "Leave" => new LeaveVerb { Span = Span(e) },
+        "Refer" => new ReferVerb { Span = Span(e) },
+        _ => throw new NotSupportedException($"MiniRcmlReader does not read <{e.Name.LocalName}>"),
+    };
+
+    private static SourceSpan Span(XElement e) => e is IXmlLineInfo info ? new SourceSpan(info.LineNumber, info.LinePosition) : SourceSpan.None;
+
+    private static string? Text(XElement e, string name) => e.Attribute(name)?.Value;
+
+    private static int? Int(XElement e, string name) => Text(e, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+
+    private static TimeSpan? Seconds(XElement e, string name) => Int(e, name) is { } v ? TimeSpan.FromSeconds(v) : null;
+
+    private static Uri? Url(XElement e, string name) => Text(e, name) is { } v ? new Uri(v, UriKind.RelativeOrAbsolute) : null;
+
+    private static RcmlHttpMethod Method(XElement e) => Text(e, "method") == "GET" ? RcmlHttpMethod.Get : RcmlHttpMethod.Post;
+}

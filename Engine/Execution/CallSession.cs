@@ -1,0 +1,57 @@
+using RcmlEngine.Calls;
+using RcmlEngine.Execution.Requests;
+using RcmlEngine.Rcml.Ast;
+using RcmlEngine.Webhooks;
+
+namespace RcmlEngine.Execution;
+
+/// <summary>
+/// One call's run through its documents: the call, its application and account, the document running
+/// (relative URLs resolve against it), and the counts the limits are checked against. Used by one call's
+/// interpreter loop at a time.
+/// </summary>
+internal sealed class CallSession(ICall call, CallApplication application, CallAccount account)
+{
+    /// <summary>The call.</summary>
+    public ICall Call { get; } = call;
+
+    /// <summary>Its application.</summary>
+    public CallApplication Application { get; } = application;
+
+    /// <summary>Its account.</summary>
+    public CallAccount Account { get; } = account;
+
+    /// <summary>The call's sid.</summary>
+    public string CallSid => Call.Info.CallSid;
+
+    /// <summary>The URL of the document running (after HTTP redirects); the first one is the voice URL.</summary>
+    public Uri DocumentUrl { get; set; } = application.VoiceUrl;
+
+    /// <summary>Documents fetched so far (fallbacks included).</summary>
+    public int DocumentsFetched { get; set; }
+
+    /// <summary>Verbs run so far (nested Gather verbs not counted).</summary>
+    public int VerbsRun { get; set; }
+
+    /// <summary>Errors reported so far (warnings not counted).</summary>
+    public int ErrorsReported { get; set; }
+
+    /// <summary><paramref name="url"/> made absolute against <see cref="DocumentUrl"/>.</summary>
+    public Uri Resolve(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsAbsoluteUri ? url : new Uri(DocumentUrl, url);
+    }
+
+    /// <summary>A signed request to <paramref name="url"/> with the call's standard parameters, then <paramref name="extra"/>.</summary>
+    public WebhookRequest Request(Uri url, RcmlHttpMethod method, IEnumerable<KeyValuePair<string, string>>? extra = null)
+    {
+        var parameters = CallParameters.Standard(Call);
+        if (extra is not null)
+        {
+            parameters.AddRange(extra);
+        }
+
+        return new WebhookRequest(url, method.ToWebhookMethod(), parameters, Account.AuthToken);
+    }
+}

@@ -1,0 +1,39 @@
+namespace RcmlEngine.Execution;
+
+/// <summary>
+/// Codes the interpreter reports (log and debugger). Below 64000 they are Twilio's, with Twilio's
+/// meaning; from 64000 they are RcmlEngine's own, for conditions Twilio has no code for. Fetch failures
+/// keep the Webhooks layer's codes (11200, 11205, 12300...).
+/// </summary>
+internal enum ExecutionErrorCode
+{
+    /// <summary>12100: the document is not valid RCML (not XML, not a <c>Response</c>, or invalid content).</summary>
+    DocumentParseFailure = 12100,
+
+    /// <summary>12200: the document runs, but has warnings (unknown attributes, ignored text...).</summary>
+    SchemaValidationWarning = 12200,
+
+    /// <summary>12400: an unexpected failure inside the engine while running a verb.</summary>
+    InternalFailure = 12400,
+
+    /// <summary>64001: a verb the engine does not execute yet (Dial, Enqueue, Leave, Refer); it is skipped.</summary>
+    VerbNotSupported = 64001,
+
+    /// <summary>64002: <c>Gather input="speech"</c>: no speech recognition yet, digits only are collected.</summary>
+    SpeechNotSupported = 64002,
+
+    /// <summary>64003: the call fetched <see cref="ExecutionOptions.MaxDocumentsPerCall"/> documents.</summary>
+    DocumentLimitReached = 64003,
+
+    /// <summary>64004: the call ran <see cref="ExecutionOptions.MaxVerbsPerCall"/> verbs.</summary>
+    VerbLimitReached = 64004,
+
+    /// <summary>64005: the call lasted <see cref="ExecutionOptions.MaxCallDuration"/>.</summary>
+    CallDurationLimitReached = 64005,
+
+    /// <summary>64006: a verb lacks what it needs (a Redirect without URL, a Play with nothing to play); it is skipped.</summary>
+    VerbMissingContent = 64006,
+
+    /// <summary>64007: a prompt could not be played (the media layer's reason is in the message).</summary>
+    PromptFailed = 64007,
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RcmlEngine.Execution.Documents;
+using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Execution.Reporting;
+using RcmlEngine.Execution.Requests;
+using RcmlEngine.Execution.Verbs;
+
+namespace RcmlEngine.Execution;
+
+/// <summary>Registers the interpreter, its executors and the recording store.</summary>
+internal static class ExecutionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RcmlInterpreter"/> and everything it uses. Needs the Webhooks layer
+    /// (<c>AddWebhooks</c>) and an <see cref="IRcmlDocumentReader"/>; registers
+    /// <see cref="FileSystemRecordingStore"/> unless an <see cref="IRecordingStore"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddExecution(
+        this IServiceCollection services,
+        Action<ExecutionOptions>? configure = null,
+        Action<RecordingStoreOptions>? configureRecordings = null)
+    {
+        services.AddOptions<ExecutionOptions>().Configure(options => configure?.Invoke(options));
+        services.AddOptions<RecordingStoreOptions>().Configure(options => configureRecordings?.Invoke(options));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRecordingStore, FileSystemRecordingStore>();
+        services.TryAddSingleton<CallIssueReporter>();
+        services.TryAddSingleton<StatusCallbackReporter>();
+        services.TryAddSingleton<DocumentLoader>();
+        services.TryAddSingleton<PromptPlayer>();
+        services.TryAddSingleton<SayExecutor>();
+        services.TryAddSingleton<PlayExecutor>();
+        services.TryAddSingleton<PauseExecutor>();
+        services.TryAddSingleton<GatherExecutor>();
+        services.TryAddSingleton<RecordExecutor>();
+        services.TryAddSingleton<RedirectExecutor>();
+        services.TryAddSingleton<HangupExecutor>();
+        services.TryAddSingleton<RejectExecutor>();
+        services.TryAddSingleton<DialExecutor>();
+        services.TryAddSingleton<EnqueueExecutor>();
+        services.TryAddSingleton<LeaveExecutor>();
+        services.TryAddSingleton<ReferExecutor>();
+        services.TryAddSingleton<VerbDispatcher>();
+        services.TryAddSingleton<RcmlInterpreter>();
+        return services;
+    }
+}

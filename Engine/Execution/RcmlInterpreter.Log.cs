@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
+
+namespace RcmlEngine.Execution;
+
+internal sealed partial class RcmlInterpreter
+{
+    [LoggerMessage(EventId = LogEventRange.Execution + 0, Level = LogLevel.Information,
+        Message = "Call started; application at {Host}")]
+    private partial void LogStarted(string host);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 1, Level = LogLevel.Information,
+        Message = "Call ended {Status} after {Duration} s: {Documents} documents, {Verbs} verbs, {Errors} errors")]
+    private partial void LogEnded(string status, int duration, int documents, int verbs, int errors);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 2, Level = LogLevel.Debug,
+        Message = "Running <{Verb}> at {Line}:{Column}")]
+    private partial void LogVerb(string verb, int line, int column);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 3, Level = LogLevel.Warning,
+        Message = "No usable document from the application or its fallback: the caller hears the apology")]
+    private partial void LogApology();
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 4, Level = LogLevel.Error,
+        Message = "The call's run failed unexpectedly; hanging up")]
+    private partial void LogCrashed(Exception exception);
+}

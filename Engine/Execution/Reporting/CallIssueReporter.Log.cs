@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
+
+namespace RcmlEngine.Execution.Reporting;
+
+internal sealed partial class CallIssueReporter
+{
+    [LoggerMessage(EventId = LogEventRange.Execution + 50, Level = LogLevel.Error,
+        Message = "Error {Code}: {Message} (request: {Url})")]
+    private partial void LogError(int code, string message, string url);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 51, Level = LogLevel.Warning,
+        Message = "Warning {Code}: {Message} (request: {Url})")]
+    private partial void LogWarning(int code, string message, string url);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 52, Level = LogLevel.Warning,
+        Message = "Debugger notification {Code} not queued (callback queue full or stopped)")]
+    private partial void LogDebuggerDropped(int code);
+}
