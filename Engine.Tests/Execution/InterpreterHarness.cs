@@ -50,7 +50,7 @@ internal sealed class InterpreterHarness : IDisposable
 
     public string RecordingsFolder { get; }
 
-    public RcmlInterpreter Interpreter => _provider.GetRequiredService<RcmlInterpreter>();
+    public RcmlInterpreter Interpreter => Get<RcmlInterpreter>();
 
     public CallAccount Account { get; } = new()
     {
@@ -58,6 +58,9 @@ internal sealed class InterpreterHarness : IDisposable
         AuthToken = AuthToken,
         DebuggerWebhook = FakeDocumentFetcher.Url("/debugger"),
     };
+
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
 
     public static CallApplication Application(string path = "/voice.xml") => new() { VoiceUrl = FakeDocumentFetcher.Url(path) };
 

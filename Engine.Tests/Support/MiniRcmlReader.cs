@@ -80,7 +80,7 @@ internal sealed class MiniRcmlReader : IRcmlDocumentReader
         _ => throw new NotSupportedException($"MiniRcmlReader does not read <{e.Name.LocalName}>"),
     };
 
-    private static SourceSpan Span(XElement e) => e is IXmlLineInfo info ? new SourceSpan(info.LineNumber, info.LinePosition) : SourceSpan.None;
+    private static SourceSpan Span(XElement e) => e is IXmlLineInfo info ? new SourceSpan(info.LineNumber, info.LinePosition - 1) : SourceSpan.None; // XLinq points at the name, RCML spans at the "<"
 
     private static string? Text(XElement e, string name) => e.Attribute(name)?.Value;
 
