@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using RcmlEngine.Calls;
+
+namespace RcmlEngine.Hosting;
+
+/// <summary>Rejects a configuration that cannot work, at start, naming each setting at fault.</summary>
+internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        Check(errors, IPAddress.TryParse(options.Sip.ListenAddress, out _), $"Sip:ListenAddress '{options.Sip.ListenAddress}' is not an IP address");
+        Port(errors, "Sip:UdpPort", options.Sip.UdpPort);
+        Port(errors, "Sip:TcpPort", options.Sip.TcpPort);
+        Check(errors, IPAddress.TryParse(options.Http.ListenAddress, out _), $"Http:ListenAddress '{options.Http.ListenAddress}' is not an IP address");
+        Port(errors, "Http:Port", options.Http.Port);
+        Check(errors, options.Http.PublicBaseUrl is null || ConfigValues.IsHttpUrl(options.Http.PublicBaseUrl), "Http:PublicBaseUrl must be an absolute http(s) URL");
+        Check(errors, options.Rtp.PortMin is >= 1024 and <= 65534 && options.Rtp.PortMin % 2 == 0, "Rtp:PortMin must be an even port from 1024 to 65534");
+        Check(errors, options.Rtp.PortMax > options.Rtp.PortMin && options.Rtp.PortMax <= 65535, "Rtp:PortMax must be above Rtp:PortMin and at most 65535");
+        Check(errors, options.PublicAddress is null || IPAddress.TryParse(options.PublicAddress, out _) || Uri.CheckHostName(options.PublicAddress) == UriHostNameType.Dns,
+            $"PublicAddress '{options.PublicAddress}' is neither an IP address nor a host name");
+        Check(errors, options.Limits.MaxDocumentsPerCall > 0, "Limits:MaxDocumentsPerCall must be positive");
+        Check(errors, options.Limits.MaxVerbsPerCall > 0, "Limits:MaxVerbsPerCall must be positive");
+        Check(errors, options.Limits.MaxCallDuration > TimeSpan.Zero, "Limits:MaxCallDuration must be positive");
+        Check(errors, !string.IsNullOrWhiteSpace(options.Recordings.Folder), "Recordings:Folder must name a folder");
+        Check(errors, !string.IsNullOrWhiteSpace(options.ErrorPrompt.Text), "ErrorPrompt:Text must not be empty");
+        ValidateAccounts(errors, options.Accounts);
+        var accounts = options.Accounts.Select(a => a.AccountSid).ToHashSet(StringComparer.Ordinal);
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Applications.Count; i++)
+        {
+            ValidateApplication(errors, $"Applications:{i}", options.Applications[i], accounts, users);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateAccounts(List<string> errors, List<AccountOptions> accounts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            Check(errors, TwilioSid.IsValid(account.AccountSid, TwilioSid.AccountPrefix),
+                $"Accounts:{i}:AccountSid '{account.AccountSid}' must be AC followed by 32 lowercase hex digits");
+            Check(errors, seen.Add(account.AccountSid), $"Accounts:{i}:AccountSid '{account.AccountSid}' appears twice");
+            Check(errors, account.AuthToken is null || account.AuthToken.Length > 0, $"Accounts:{i}:AuthToken must not be empty (leave it out for unsigned webhooks)");
+            Check(errors, account.DebuggerWebhook is null || ConfigValues.IsHttpUrl(account.DebuggerWebhook), $"Accounts:{i}:DebuggerWebhook must be an absolute http(s) URL");
+        }
+    }
+
+    private static void ValidateApplication(List<string> errors, string at, ApplicationOptions app, HashSet<string> accounts, HashSet<string> users)
+    {
+        var hasUser = !string.IsNullOrEmpty(app.User);
+        var hasPattern = !string.IsNullOrEmpty(app.NumberPattern);
+        Check(errors, hasUser ^ hasPattern, $"{at}: give either User or NumberPattern (exactly one)");
+        Check(errors, !hasUser || users.Add(app.User!), $"{at}:User '{app.User}' is routed twice");
+        if (hasPattern)
+        {
+            try
+            {
+                _ = ConfigValues.NumberPattern(app.NumberPattern!);
+            }
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+            {
+                errors.Add($"{at}:NumberPattern is not a valid regular expression: {exception.Message}");
+            }
+        }
+
+        Check(errors, ConfigValues.IsHttpUrl(app.VoiceUrl), $"{at}:VoiceUrl must be an absolute http(s) URL");
+        Check(errors, app.VoiceFallbackUrl is null || ConfigValues.IsHttpUrl(app.VoiceFallbackUrl), $"{at}:VoiceFallbackUrl must be an absolute http(s) URL");
+        Check(errors, app.StatusCallback is null || ConfigValues.IsHttpUrl(app.StatusCallback), $"{at}:StatusCallback must be an absolute http(s) URL");
+        Check(errors, ConfigValues.TryParseMethod(app.VoiceMethod, out _), $"{at}:VoiceMethod must be GET or POST");
+        Check(errors, ConfigValues.TryParseMethod(app.VoiceFallbackMethod, out _), $"{at}:VoiceFallbackMethod must be GET or POST");
+        Check(errors, ConfigValues.TryParseMethod(app.StatusCallbackMethod, out _), $"{at}:StatusCallbackMethod must be GET or POST");
+        Check(errors, ConfigValues.TryParseEvents(app.StatusCallbackEvent, out _, out var unknown),
+            $"{at}:StatusCallbackEvent: '{unknown}' is not one of initiated, ringing, answered, completed");
+        if (app.AccountSid is { } sid)
+        {
+            Check(errors, accounts.Contains(sid), $"{at}:AccountSid '{sid}' is not in Accounts");
+        }
+        else
+        {
+            Check(errors, accounts.Count <= 1, $"{at}:AccountSid is needed when several accounts are configured");
+        }
+    }
+
+    private static void Port(List<string> errors, string setting, int port) =>
+        Check(errors, port is >= 0 and <= 65535, $"{setting} must be from 0 (any free port) to 65535");
+
+    private static void Check(List<string> errors, bool ok, string error)
+    {
+        if (!ok)
+        {
+            errors.Add(error);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RcmlEngine.Execution;
+using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Webhooks;
+
+namespace RcmlEngine.Hosting;
+
+/// <summary>Registers the configured engine: options (validated at start), the router, webhooks and the interpreter.</summary>
+internal static class HostingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="EngineOptions"/> from <paramref name="configuration"/> with <paramref name="overrides"/>,
+    /// validates them on start, and registers <see cref="ApplicationRouter"/>, the Webhooks layer (its
+    /// <c>Webhooks</c> section) and the Execution layer configured from <c>Limits</c>, <c>ErrorPrompt</c>,
+    /// <c>Recordings</c> and <c>Http</c>. The caller still registers an <c>IRcmlDocumentReader</c>.
+    /// </summary>
+    public static IServiceCollection AddRcmlEngine(this IServiceCollection services, IConfiguration configuration, EngineOverrides? overrides = null)
+    {
+        services.AddOptions<EngineOptions>()
+            .Configure(options =>
+            {
+                configuration.Bind(options);
+                overrides?.ApplyTo(options);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.TryAddSingleton<ApplicationRouter>();
+        services.AddWebhooks(configuration);
+        services.AddExecution();
+        services.AddOptions<ExecutionOptions>().Configure<IOptions<EngineOptions>>((execution, engine) => EngineSettings.Apply(engine.Value, execution));
+        services.AddOptions<RecordingStoreOptions>()
+            .Configure<IOptions<EngineOptions>>((recordings, engine) => EngineSettings.Apply(engine.Value, recordings));
+        return services;
+    }
+}
