@@ -31,7 +31,7 @@ internal sealed class InterpreterHarness : IDisposable
         services.AddSingleton<IDocumentFetcher>(App);
         services.AddSingleton<ICallbackDispatcher>(Callbacks);
         services.AddSingleton<IDebuggerNotifier>(Debugger);
-        services.AddSingleton<IRcmlDocumentReader, MiniRcmlReader>();
+        services.AddSingleton<IRcmlDocumentReader, InterimRcmlReader>();
         services.AddExecution(configure, recordings =>
         {
             recordings.Folder = RecordingsFolder;

@@ -37,7 +37,7 @@ internal sealed class WebInterpreterHarness : IAsyncDisposable
             options.Queue.StorePath = Path.Combine(_folder, "callbacks.db");
             configure?.Invoke(options);
         });
-        services.AddSingleton<IRcmlDocumentReader, MiniRcmlReader>();
+        services.AddSingleton<IRcmlDocumentReader, InterimRcmlReader>();
         services.AddExecution(configureRecordings: recordings =>
         {
             recordings.Folder = Path.Combine(_folder, "recordings");

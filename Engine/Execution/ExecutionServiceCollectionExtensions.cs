@@ -13,8 +13,8 @@ internal static class ExecutionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RcmlInterpreter"/> and everything it uses. Needs the Webhooks layer
-    /// (<c>AddWebhooks</c>) and an <see cref="IRcmlDocumentReader"/>; registers
-    /// <see cref="FileSystemRecordingStore"/> unless an <see cref="IRecordingStore"/> is registered.
+    /// (<c>AddWebhooks</c>). Registers the default <see cref="IRcmlDocumentReader"/> and
+    /// <see cref="FileSystemRecordingStore"/> unless others are registered first.
     /// </summary>
     public static IServiceCollection AddExecution(
         this IServiceCollection services,
@@ -24,6 +24,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.AddOptions<ExecutionOptions>().Configure(options => configure?.Invoke(options));
         services.AddOptions<RecordingStoreOptions>().Configure(options => configureRecordings?.Invoke(options));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRcmlDocumentReader, InterimRcmlReader>();
         services.TryAddSingleton<IRecordingStore, FileSystemRecordingStore>();
         services.TryAddSingleton<CallIssueReporter>();
         services.TryAddSingleton<StatusCallbackReporter>();

@@ -15,7 +15,7 @@ internal static class HostingServiceCollectionExtensions
     /// Binds <see cref="EngineOptions"/> from <paramref name="configuration"/> with <paramref name="overrides"/>,
     /// validates them on start, and registers <see cref="ApplicationRouter"/>, the Webhooks layer (its
     /// <c>Webhooks</c> section) and the Execution layer configured from <c>Limits</c>, <c>ErrorPrompt</c>,
-    /// <c>Recordings</c> and <c>Http</c>. The caller still registers an <c>IRcmlDocumentReader</c>.
+    /// <c>Recordings</c> and <c>Http</c>. The SIP and media side is registered by the caller.
     /// </summary>
     public static IServiceCollection AddRcmlEngine(this IServiceCollection services, IConfiguration configuration, EngineOverrides? overrides = null)
     {

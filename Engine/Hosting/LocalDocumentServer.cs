@@ -20,27 +20,28 @@ internal sealed class LocalDocumentServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _root;
-    private readonly IRecordingStore? _recordings;
 
-    private LocalDocumentServer(WebApplication app, string? root, IRecordingStore? recordings)
+    private LocalDocumentServer(WebApplication app, string? root)
     {
         _app = app;
         _root = root;
-        _recordings = recordings;
         app.Run(HandleAsync);
     }
 
     /// <summary><c>http://127.0.0.1:PORT/</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>Starts serving <paramref name="folder"/> (none: recordings only) and <paramref name="recordings"/>.</summary>
-    public static async Task<LocalDocumentServer> StartAsync(string? folder, IRecordingStore? recordings, CancellationToken cancellationToken)
+    /// <summary>The store whose recordings are served (set once it exists: its URLs need <see cref="BaseUrl"/>).</summary>
+    public IRecordingStore? Recordings { get; set; }
+
+    /// <summary>Starts serving <paramref name="folder"/> (none: recordings only).</summary>
+    public static async Task<LocalDocumentServer> StartAsync(string? folder, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var root = folder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var server = new LocalDocumentServer(builder.Build(), root, recordings);
+        var server = new LocalDocumentServer(builder.Build(), root);
         await server._app.StartAsync(cancellationToken);
         var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -66,7 +67,7 @@ internal sealed class LocalDocumentServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         var file = RecordingPaths.TryMatch(path, out var account, out var recording)
-            ? _recordings?.FindFile(account, recording)
+            ? Recordings?.FindFile(account, recording)
             : FileInFolder(path);
         if (file is null)
         {

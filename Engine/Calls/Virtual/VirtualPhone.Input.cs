@@ -21,25 +21,16 @@ internal sealed partial class VirtualPhone
                 return null;
             }
 
+            // Each key comes a moment after what precedes it: the caller reacts, then presses.
             var at = immediate ? start : _time.GetUtcNow();
-            var first = true;
             foreach (var (key, wait) in DtmfSequence.Steps(input))
             {
-                if (key == '\0')
+                at += key == '\0' ? wait : _options.KeyInterval;
+                await DelayUntilAsync(at, cancellationToken);
+                if (key != '\0')
                 {
-                    at += wait;
-                    await DelayUntilAsync(at, cancellationToken);
-                    continue;
+                    PressAt(key, at);
                 }
-
-                if (!first)
-                {
-                    at += _options.KeyInterval;
-                    await DelayUntilAsync(at, cancellationToken);
-                }
-
-                first = false;
-                PressAt(key, at);
             }
 
             return at;

@@ -1,0 +1,141 @@
+using RcmlEngine.Cli;
+using RcmlEngine.Cli.Run;
+using RcmlEngine.Tests.Support;
+
+namespace RcmlEngine.Tests.Cli;
+
+[TestFixture]
+public sealed class RunCommandTests
+{
+    private DirectoryInfo _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = Directory.CreateTempSubdirectory("rcml-run-tests");
+
+    [TearDown]
+    public void TearDown() => _folder.Delete(recursive: true);
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_LocalFiles_FollowsActionsToSiblingFilesAndExitsZero(CancellationToken ct)
+    {
+        Write("menu.xml", """
+            <Response>
+              <Gather numDigits="1" action="choice.xml"><Say>Press 1 to leave a message</Say></Gather>
+            </Response>
+            """);
+        Write("choice.xml", "<Response><Record action=\"sub/saved.xml\" maxLength=\"5\"/></Response>");
+        Write("sub/saved.xml", "<Response><Say>Saved, goodbye</Say></Response>");
+
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "menu.xml"), Digits = "1,w#", Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.Success, errors);
+        output.Should().ContainAll(
+            "Say (man, en): Press 1 to leave a message",
+            "caller presses 1",
+            "Beep",
+            "ended by key #",
+            "Say (man, en): Saved, goodbye",
+            "call ended: completed, 3 document(s)");
+        errors.Should().BeEmpty();
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_TypedKeys_AreReadFromTheInput(CancellationToken ct)
+    {
+        Write("menu.xml", "<Response><Gather numDigits=\"2\" action=\"next.xml\"/></Response>");
+        Write("next.xml", "<Response><Say>done</Say></Response>");
+
+        var (exit, output, _) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "menu.xml"), Fast = true }, ct, input: "42\n");
+
+        exit.Should().Be(TerminalCall.Success);
+        output.Should().Contain("caller presses 4").And.Contain("caller presses 2").And.Contain("Say (man, en): done");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_ScriptUsedUp_CallerHangsUp(CancellationToken ct)
+    {
+        Write("loop.xml", "<Response><Gather numDigits=\"1\"/><Redirect>loop.xml</Redirect></Response>");
+
+        var (exit, output, _) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "loop.xml"), Digits = "1,2", Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.Success);
+        output.Should().Contain("caller hangs up").And.Contain("call ended: completed, 3 document(s)");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_UnsupportedVerb_ReportsTheErrorAndExitsOne(CancellationToken ct)
+    {
+        Write("dial.xml", "<Response><Dial>+15551234567</Dial><Say>after</Say></Response>");
+
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "dial.xml"), Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.CallFailed);
+        errors.Should().Contain("64001").And.Contain("<Dial> at 1:11 is not supported yet");
+        output.Should().Contain("Say (man, en): after");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_BrokenDocument_ApologyAndExitOne(CancellationToken ct)
+    {
+        Write("broken.xml", "<Response><Say>oops</Response>");
+
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "broken.xml"), Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.CallFailed);
+        errors.Should().Contain("12100");
+        output.Should().Contain("Sorry, this application is not available right now");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_HttpUrl_CallsTheAppSigned(CancellationToken ct)
+    {
+        await using var app = await TestWebApp.StartAsync(ct);
+        app.MapXml("/voice", "<Response><Say>remote</Say></Response>").RequireSignature("s3cret");
+
+        var (exit, output, _) = await RunAsync(new() { Target = app.Url("/voice").ToString(), AuthToken = "s3cret", Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.Success);
+        output.Should().Contain("Say (man, en): remote");
+        app.RequestsTo("/voice").Single()["CallStatus"].Should().Be("ringing");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_MissingFile_IsAUsageError(CancellationToken ct)
+    {
+        var (exit, _, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "nope.xml") }, ct);
+
+        exit.Should().Be(RcmlCommandLine.UsageError);
+        errors.Should().Contain("neither an existing file nor an http(s) URL");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task CommandLine_RunWithBadMethod_IsAUsageError(CancellationToken ct)
+    {
+        var exit = await RcmlCommandLine.InvokeAsync(["run", "x.xml", "--method", "PUT"]);
+
+        exit.Should().Be(RcmlCommandLine.UsageError);
+    }
+
+    private void Write(string name, string xml)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, xml);
+    }
+
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(TerminalCallSettings settings, CancellationToken ct, string input = "")
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exit = await TerminalCall.RunAsync(settings, new StringReader(input), output, errors, ct);
+        return (exit, output.ToString(), errors.ToString());
+    }
+}
