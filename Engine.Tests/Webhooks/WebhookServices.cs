@@ -63,5 +63,10 @@ internal sealed class WebhookServices : IAsyncDisposable
         return services;
     }
 
-    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    /// <summary>Stops the dispatcher first, as the host does, then disposes everything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Dispatcher.StopAsync(CancellationToken.None);
+        await _provider.DisposeAsync();
+    }
 }
