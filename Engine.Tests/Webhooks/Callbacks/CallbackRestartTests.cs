@@ -6,8 +6,15 @@ namespace RcmlEngine.Tests.Webhooks.Callbacks;
 [TestFixture]
 public sealed class CallbackRestartTests
 {
+    private string _store = null!;
     private const string Call = "CAcccccccccccccccccccccccccccccccc";
     private static readonly string[] Progress = ["initiated", "ringing", "in-progress"];
+
+    [SetUp]
+    public void NewStore() => _store = WebhookServices.NewStorePath();
+
+    [TearDown]
+    public void DeleteStore() => WebhookServices.DeleteStore(_store);
 
     [Test]
     [CancelAfter(20_000)]
@@ -15,7 +22,7 @@ public sealed class CallbackRestartTests
     {
         await using var app = await TestWebApp.StartAsync(ct);
         var gate = app.Hold("/status");
-        var store = WebhookServices.NewStorePath();
+        var store = _store;
 
         await using (var first = await WebhookServices.StartAsync(store, cancellationToken: ct))
         {
@@ -47,7 +54,7 @@ public sealed class CallbackRestartTests
     {
         await using var app = await TestWebApp.StartAsync(ct);
         var gate = app.Hold("/status");
-        var store = WebhookServices.NewStorePath();
+        var store = _store;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 18, 3, 0, TimeSpan.Zero));
 
         await using (var first = await WebhookServices.StartAsync(store, time: clock, cancellationToken: ct))
