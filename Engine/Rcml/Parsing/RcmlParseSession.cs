@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RcmlEngine.Rcml.Ast;
 using RcmlEngine.Rcml.Validation;
 
@@ -8,7 +7,7 @@ namespace RcmlEngine.Rcml.Parsing;
 /// One document's trip through the passes: raw XML tree, typed AST, validator, then the schema's own
 /// findings for the elements nothing else reported. Turns input failures into diagnostics.
 /// </summary>
-internal sealed partial class RcmlParseSession(RcmlParserOptions options, Func<string> text)
+internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> text)
 {
     private readonly List<RcmlDiagnostic> _diagnostics = [];
 
@@ -98,7 +97,7 @@ internal sealed partial class RcmlParseSession(RcmlParserOptions options, Func<s
         else
         {
             _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.MalformedXml, at,
-                $"not well-formed XML: {PositionSuffix().Replace(error.Message, string.Empty)}"));
+                $"not well-formed XML: {WithoutPosition(error.Message)}"));
         }
     }
 
@@ -123,6 +122,12 @@ internal sealed partial class RcmlParseSession(RcmlParserOptions options, Func<s
             $"expected RCML but got an HTML page {quoted}; the application probably failed (see its logs)"));
     }
 
-    [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
-    private static partial Regex PositionSuffix();
+    /// <summary>XmlException messages end with " Line 3, position 7."; the diagnostic carries the position already.</summary>
+    private static string WithoutPosition(string message)
+    {
+        var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith('.') && message.AsSpan(at).Contains(", position ", StringComparison.Ordinal)
+            ? message[..at]
+            : message;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RcmlEngine.Rcml.Ast;
 
 namespace RcmlEngine.Rcml.Validation;
@@ -114,13 +113,17 @@ internal static partial class RcmlValidator
 
     private static void Language(ICollection<RcmlDiagnostic> d, RcmlNode node, string language)
     {
-        if (!LanguageTag().IsMatch(language))
+        if (!IsLanguageTag(language))
         {
             Error(d, RcmlDiagnosticCodes.InvalidLanguage, node, $"<{node.ElementName}> language=\"{language}\" is not a language tag such as 'en-US' or 'fr'");
         }
     }
 
-    // BCP 47 in the shape TwiML uses: a 2-3 letter language, then subtags of 1-8 letters or digits.
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
-    private static partial Regex LanguageTag();
+    /// <summary>BCP 47 in the shape TwiML uses: a 2-3 letter language, then subtags of 1-8 letters or digits.</summary>
+    private static bool IsLanguageTag(string tag)
+    {
+        var parts = tag.Split('-');
+        return parts[0].Length is 2 or 3 && parts[0].All(char.IsAsciiLetter)
+            && parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+    }
 }
