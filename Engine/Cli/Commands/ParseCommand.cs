@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using RcmlEngine.Rcml.Parsing;
 
 namespace RcmlEngine.Cli.Commands;
@@ -17,6 +19,10 @@ internal static class ParseCommand
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+
+        // A terminal, not a web page: keep '+' and '&' readable in SIP URIs and phone numbers.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutElementName } },
     };
 
     public static Command Create()
@@ -62,6 +68,18 @@ internal static class ParseCommand
         }
 
         return result.HasErrors ? ValidateCommand.HasErrors : ValidateCommand.Clean;
+    }
+
+    /// <summary>The "verb" and "noun" discriminators already name each element.</summary>
+    private static void WithoutElementName(JsonTypeInfo type)
+    {
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].Name == "elementName")
+            {
+                type.Properties.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>The result as JSON: <c>{ "document": {...}, "diagnostics": [...] }</c>.</summary>

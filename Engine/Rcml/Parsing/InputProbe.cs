@@ -41,8 +41,12 @@ internal static class InputProbe
         }
     }
 
-    /// <summary>True when a DOCTYPE declaration comes before the first element.</summary>
-    public static bool HasDoctype(string text) => AfterProlog(text).StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Where the DOCTYPE declaration is (an index in <paramref name="text"/>) when one comes before the first element.</summary>
+    public static int? DoctypeAt(string text)
+    {
+        var rest = AfterProlog(text);
+        return rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) ? text.Length - rest.Length : null;
+    }
 
     /// <summary>True when the text is an HTML page: an HTML doctype or an <c>&lt;html&gt;</c> element up front.</summary>
     public static bool IsHtml(string text)

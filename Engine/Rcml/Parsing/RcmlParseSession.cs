@@ -10,13 +10,23 @@ namespace RcmlEngine.Rcml.Parsing;
 internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> text)
 {
     private readonly List<RcmlDiagnostic> _diagnostics = [];
+    private string? _input;
 
     public RawTreeReader Reader { get; } = new(options);
 
+    /// <summary>The input as text, decoded only on the failure paths that need it.</summary>
+    private string Input => _input ??= text();
+
     public RcmlParseResult Complete()
     {
-        ReportInputFailure();
         var root = Reader.Root;
+        if (IsHtmlPage(root))
+        {
+            ReportHtml(Input);
+            return Result(null);
+        }
+
+        ReportInputFailure();
         if (root is null)
         {
             if (Reader.XmlError is null && Reader.TooDeepAt is null)
@@ -29,7 +39,9 @@ internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> t
 
         if (root.Name != "Response")
         {
-            ReportWrongRoot(root);
+            var hint = string.Equals(root.Name, "Response", StringComparison.OrdinalIgnoreCase) ? " (RCML names are case-sensitive)" : string.Empty;
+            _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.RootNotResponse, root.Span,
+                $"the root element is <{root.Name}>; an RCML document is a <Response>{hint}"));
             return Result(null);
         }
 
@@ -66,6 +78,12 @@ internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> t
     private RcmlParseResult Result(RcmlDocument? document) =>
         new(document, _diagnostics.Count == 0 ? [] : _diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToArray());
 
+    /// <summary>An HTML page: an &lt;html&gt; root, or input the XML reader gave up on before any element that looks like HTML.</summary>
+    private bool IsHtmlPage(RawElement? root) =>
+        root is null
+            ? Reader.XmlError is not null && InputProbe.IsHtml(Input)
+            : string.Equals(root.Name, "html", StringComparison.OrdinalIgnoreCase);
+
     private void ReportInputFailure()
     {
         if (Reader.TooDeepAt is { } deep)
@@ -79,19 +97,15 @@ internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> t
             return;
         }
 
-        var input = text();
+        var input = Input;
         var at = new SourceSpan(Math.Max(1, error.LineNumber), Math.Max(1, error.LinePosition));
         if (input.AsSpan().Trim("\uFEFF \t\r\n").IsEmpty)
         {
             _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.EmptyDocument, new(1, 1), "the document is empty; expected <Response>"));
         }
-        else if (Reader.Root is null && InputProbe.IsHtml(input))
+        else if (Reader.Root is null && InputProbe.DoctypeAt(input) is { } doctype)
         {
-            ReportHtml(input);
-        }
-        else if (Reader.Root is null && InputProbe.HasDoctype(input))
-        {
-            _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.DtdProhibited, at,
+            _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.DtdProhibited, RcmlText.Advance(new(1, 1), input, doctype),
                 "the document has a DTD (<!DOCTYPE ...>); RCML takes none, and DTDs are never processed (no entities are expanded)"));
         }
         else
@@ -99,19 +113,6 @@ internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> t
             _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.MalformedXml, at,
                 $"not well-formed XML: {WithoutPosition(error.Message)}"));
         }
-    }
-
-    private void ReportWrongRoot(RawElement root)
-    {
-        if (string.Equals(root.Name, "html", StringComparison.OrdinalIgnoreCase))
-        {
-            ReportHtml(text());
-            return;
-        }
-
-        var hint = string.Equals(root.Name, "Response", StringComparison.OrdinalIgnoreCase) ? " (RCML names are case-sensitive)" : string.Empty;
-        _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.RootNotResponse, root.Span,
-            $"the root element is <{root.Name}>; an RCML document is a <Response>{hint}"));
     }
 
     private void ReportHtml(string input)

@@ -113,6 +113,8 @@ internal sealed class RcmlParser
             return TooLarge($"{bytes} bytes");
         }
 
+        // A byte order mark decoded into the string by a careless caller is not content.
+        document = document.TrimStart('\uFEFF');
         var session = new RcmlParseSession(Options, () => document);
         using var reader = new StringReader(document);
         session.Reader.Read(reader);

@@ -55,8 +55,12 @@ internal sealed partial class RcmlTreeBuilder
                     var attributes = child.Attributes.Select(x => new RcmlAttribute(x.Name, x.Value, x.Span)).ToList();
                     nodes.Add(new SsmlElement(child.Name, attributes, BuildSsml(child, text, ref hasMarkup), child.Span));
 
-                    // An element like <break/> separates the words around it.
-                    text.Append(' ');
+                    // A break, sentence or paragraph separates the words around it; inline markup does not.
+                    if (child.Name is "break" or "s" or "p")
+                    {
+                        text.Append(' ');
+                    }
+
                     break;
             }
         }
