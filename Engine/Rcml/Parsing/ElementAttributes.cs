@@ -14,11 +14,14 @@ internal readonly struct ElementAttributes(RawElement element, RcmlTreeBuilder b
     /// <summary>The trimmed value; null when absent.</summary>
     public string? String(string name) => Find(name)?.Value;
 
-    /// <summary>A URL, absolute or relative to the document's URL. An empty value gives an empty relative URL.</summary>
-    public Uri? Url(string name)
+    /// <summary>
+    /// A URL, absolute or relative to the document's URL. An empty value means "none" (null), except where
+    /// <paramref name="keepEmpty"/> says it has a meaning of its own (<c>waitUrl=""</c>: no wait music).
+    /// </summary>
+    public Uri? Url(string name, bool keepEmpty = false)
     {
         var attribute = Find(name);
-        if (attribute is null)
+        if (attribute is null || (attribute.Value.Length == 0 && !keepEmpty))
         {
             return null;
         }

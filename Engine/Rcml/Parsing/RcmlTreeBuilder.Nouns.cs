@@ -130,7 +130,7 @@ internal sealed partial class RcmlTreeBuilder
             Beep = a.Word("beep", RcmlValues.Beeps) ?? ConferenceBeep.Always,
             StartConferenceOnEnter = a.Bool("startConferenceOnEnter") ?? true,
             EndConferenceOnExit = a.Bool("endConferenceOnExit") ?? false,
-            WaitUrl = a.Url("waitUrl"),
+            WaitUrl = a.Url("waitUrl", keepEmpty: true),
             WaitMethod = a.Method("waitMethod") ?? RcmlHttpMethod.Post,
             MaxParticipants = a.Integer("maxParticipants") ?? ConferenceNoun.DefaultMaxParticipants,
             Record = a.Word("record", RcmlValues.ConferenceRecordings) ?? ConferenceRecording.DoNotRecord,

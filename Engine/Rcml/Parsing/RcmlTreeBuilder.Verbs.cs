@@ -183,7 +183,7 @@ internal sealed partial class RcmlTreeBuilder
             QueueName = TextOf(element).Text,
             Action = a.Url("action"),
             Method = a.Method() ?? RcmlHttpMethod.Post,
-            WaitUrl = a.Url("waitUrl"),
+            WaitUrl = a.Url("waitUrl", keepEmpty: true),
             WaitUrlMethod = a.Method("waitUrlMethod") ?? RcmlHttpMethod.Post,
             UnknownAttributes = a.Finish(),
         };
