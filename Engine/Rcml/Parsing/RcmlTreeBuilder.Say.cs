@@ -8,14 +8,27 @@ internal sealed partial class RcmlTreeBuilder
     private SayVerb BuildSay(RawElement element)
     {
         var a = new ElementAttributes(element, this);
-        var text = new StringBuilder();
-        var hasMarkup = false;
-        var ssml = BuildSsml(element, text, ref hasMarkup);
+        string spoken;
+        IReadOnlyList<SsmlNode> ssml = [];
+        if (element.Content.All(node => node is RawText))
+        {
+            // Plain text, the common case: no SSML tree to build.
+            spoken = RcmlText.Fold(TextOf(element).Text);
+        }
+        else
+        {
+            var text = new StringBuilder();
+            var hasMarkup = false;
+            var nodes = BuildSsml(element, text, ref hasMarkup);
+            spoken = RcmlText.Fold(text.ToString());
+            ssml = hasMarkup ? nodes : [];
+        }
+
         return new SayVerb
         {
             Span = element.Span,
-            Text = RcmlText.Fold(text.ToString()),
-            Ssml = hasMarkup ? ssml : [],
+            Text = spoken,
+            Ssml = ssml,
             Voice = a.String("voice") ?? SayVerb.DefaultVoice,
             Language = a.String("language") ?? SayVerb.DefaultLanguage,
             Loop = a.Integer("loop") ?? 1,

@@ -119,30 +119,39 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
     private static (string Text, SourceSpan Span) TextOf(RawElement element)
     {
         RawText? first = null;
-        StringBuilder? builder = null;
+        var runs = 0;
         foreach (var node in element.Content)
         {
-            if (node is not RawText text)
+            if (node is RawText text && !text.IsWhitespace)
             {
-                continue;
+                first ??= text.Text.AsSpan().Trim().Length > 0 ? text : null;
+                runs++;
             }
-
-            if (first is null && !text.IsWhitespace && text.Text.AsSpan().Trim().Length > 0)
-            {
-                first = text;
-            }
-
-            builder ??= new StringBuilder();
-            builder.Append(text.Text);
         }
 
-        if (first is null || builder is null)
+        if (first is null)
         {
             return (string.Empty, element.Span);
         }
 
         var leading = first.Text.Length - first.Text.AsSpan().TrimStart().Length;
-        return (builder.ToString().Trim(), RcmlText.Advance(first.Span, first.Text, leading));
+        var span = RcmlText.Advance(first.Span, first.Text, leading);
+        if (runs == 1)
+        {
+            // The common case, one run of text: no copy beyond the trim.
+            return (first.Text.Trim(), span);
+        }
+
+        var builder = new StringBuilder();
+        foreach (var node in element.Content)
+        {
+            if (node is RawText text)
+            {
+                builder.Append(text.Text);
+            }
+        }
+
+        return (builder.ToString().Trim(), span);
     }
 
     /// <summary>Reports non-blank text in an element that takes none.</summary>

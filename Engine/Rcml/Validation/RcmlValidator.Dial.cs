@@ -82,8 +82,8 @@ internal static partial class RcmlValidator
     private static void PhoneNumber(ICollection<RcmlDiagnostic> d, RcmlNode node, string number)
     {
         // E.164 (+15551234567) or an unformatted national number ((415) 555-1212, 415.555.1212).
-        var valid = number.Any(char.IsAsciiDigit)
-            && number.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')' or '+')
+        var valid = number.AsSpan().ContainsAnyInRange('0', '9')
+            && !number.AsSpan().ContainsAnyExcept(PhoneCharacters)
             && number.LastIndexOf('+') <= 0;
         if (!valid)
         {

@@ -89,11 +89,17 @@ internal static partial class RcmlValidator
         Language(d, gather, gather.Language);
         if (!gather.Input.HasFlag(GatherInput.Speech))
         {
-            var speechOnly = new[] { ("speechTimeout", gather.SpeechTimeout is not null), ("hints", gather.Hints is not null), ("partialResultCallback", gather.PartialResultCallback is not null) };
-            foreach (var (attribute, set) in speechOnly.Where(x => x.Item2))
-            {
-                Warning(d, RcmlDiagnosticCodes.IneffectiveAttribute, gather, $"<Gather> {attribute} has no effect without input=\"speech\" or \"dtmf speech\"");
-            }
+            SpeechOnly(d, gather, "speechTimeout", gather.SpeechTimeout is not null);
+            SpeechOnly(d, gather, "hints", gather.Hints is not null);
+            SpeechOnly(d, gather, "partialResultCallback", gather.PartialResultCallback is not null);
+        }
+    }
+
+    private static void SpeechOnly(ICollection<RcmlDiagnostic> d, GatherVerb gather, string attribute, bool set)
+    {
+        if (set)
+        {
+            Warning(d, RcmlDiagnosticCodes.IneffectiveAttribute, gather, $"<Gather> {attribute} has no effect without input=\"speech\" or \"dtmf speech\"");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using RcmlEngine.Rcml.Ast;
 
 namespace RcmlEngine.Rcml.Validation;
@@ -11,6 +12,10 @@ internal static partial class RcmlValidator
 {
     /// <summary>The longest duration accepted where TwiML documents no bound: one day.</summary>
     public const int MaxSeconds = 86400;
+
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    private static readonly SearchValues<char> PhoneCharacters = SearchValues.Create("0123456789 -.()+");
 
     /// <summary>Checks a document; returns its diagnostics in document order.</summary>
     public static IReadOnlyList<RcmlDiagnostic> Validate(RcmlDocument document)
@@ -102,8 +107,13 @@ internal static partial class RcmlValidator
     /// <summary>Keys from <c>0-9 * #</c>, plus <c>w W</c> pauses when <paramref name="pauses"/>.</summary>
     private static void Keys(ICollection<RcmlDiagnostic> d, RcmlNode node, string attribute, string keys, bool pauses, int maxLength = int.MaxValue)
     {
-        var bad = keys.FirstOrDefault(c => !(char.IsAsciiDigit(c) || c is '*' or '#' || (pauses && c is 'w' or 'W')));
-        if (bad != default || keys.Length > maxLength)
+        var valid = keys.Length <= maxLength;
+        foreach (var c in keys)
+        {
+            valid &= char.IsAsciiDigit(c) || c is '*' or '#' || (pauses && c is 'w' or 'W');
+        }
+
+        if (!valid)
         {
             var allowed = pauses ? "0-9, *, # and w or W (pauses)" : "0-9, * and #";
             var count = maxLength == 1 ? "one key of " : string.Empty;
@@ -122,8 +132,22 @@ internal static partial class RcmlValidator
     /// <summary>BCP 47 in the shape TwiML uses: a 2-3 letter language, then subtags of 1-8 letters or digits.</summary>
     private static bool IsLanguageTag(string tag)
     {
-        var parts = tag.Split('-');
-        return parts[0].Length is 2 or 3 && parts[0].All(char.IsAsciiLetter)
-            && parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+        var first = true;
+        var span = tag.AsSpan();
+        foreach (var range in span.Split('-'))
+        {
+            var part = span[range];
+            var valid = first
+                ? part.Length is 2 or 3 && !part.ContainsAnyExcept(AsciiLetters)
+                : part.Length is >= 1 and <= 8 && !part.ContainsAnyExcept(AsciiLettersAndDigits);
+            if (!valid)
+            {
+                return false;
+            }
+
+            first = false;
+        }
+
+        return true;
     }
 }
