@@ -14,8 +14,13 @@ namespace RcmlEngine.Tests.Webhooks;
 internal sealed class WebhookServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
+    private readonly string? _ownedStore;
 
-    private WebhookServices(ServiceProvider provider) => _provider = provider;
+    private WebhookServices(ServiceProvider provider, string? ownedStore)
+    {
+        _provider = provider;
+        _ownedStore = ownedStore;
+    }
 
     public IDocumentFetcher Fetcher => _provider.GetRequiredService<IDocumentFetcher>();
 
@@ -31,9 +36,20 @@ internal sealed class WebhookServices : IAsyncDisposable
     public static string NewStorePath() =>
         Path.Combine(Path.GetTempPath(), "rcml-webhook-tests", Guid.NewGuid().ToString("N"), "callbacks.db");
 
+    /// <summary>Deletes a store made by <see cref="NewStorePath"/> (its folder holds the WAL files too).</summary>
+    public static void DeleteStore(string storePath)
+    {
+        var folder = Path.GetDirectoryName(storePath)!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Builds the services; <paramref name="time"/> replaces the system clock when given.</summary>
     public static WebhookServices Create(string? storePath = null, Action<WebhookOptions>? configure = null, TimeProvider? time = null)
     {
+        var ownedStore = storePath is null ? NewStorePath() : null;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (time is not null)
@@ -48,10 +64,10 @@ internal sealed class WebhookServices : IAsyncDisposable
             options.Callbacks.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
             options.Queue.RedeliveryDelay = TimeSpan.FromMilliseconds(20);
             options.Queue.MaxRedeliveryDelay = TimeSpan.FromMilliseconds(200);
-            options.Queue.StorePath = storePath ?? NewStorePath();
+            options.Queue.StorePath = storePath ?? ownedStore!;
             configure?.Invoke(options);
         });
-        return new WebhookServices(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        return new WebhookServices(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), ownedStore);
     }
 
     /// <summary>Builds the services and starts the callback dispatcher (recovering stored callbacks).</summary>
@@ -63,5 +79,14 @@ internal sealed class WebhookServices : IAsyncDisposable
         return services;
     }
 
-    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    /// <summary>Stops the dispatcher first, as the host does, then disposes everything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Dispatcher.StopAsync(CancellationToken.None);
+        await _provider.DisposeAsync();
+        if (_ownedStore is not null)
+        {
+            DeleteStore(_ownedStore);
+        }
+    }
 }

@@ -62,6 +62,9 @@ internal static class RcmlDiagnosticCodes
     /// <summary>Error: an element's text is not what it must be (a URL, a SIP URI).</summary>
     public const string InvalidContent = "RCML2010";
 
+    /// <summary>Warning: an element inside <c>&lt;Say&gt;</c> that is not SSML the synthesizer knows; its text is spoken.</summary>
+    public const string UnknownSsmlElement = "RCML2011";
+
     /// <summary>Error: a <c>&lt;Sip&gt;</c> URI longer than 255 characters (headers excluded).</summary>
     public const string SipUriTooLong = "RCML3001";
 
@@ -113,6 +116,9 @@ internal static class RcmlDiagnosticCodes
     /// <summary>Error: a <c>ringTone</c> that is not a known country code.</summary>
     public const string UnknownRingTone = "RCML3017";
 
-    /// <summary>Error: more than ten targets in one <c>&lt;Dial&gt;</c>.</summary>
+    /// <summary>Error: more targets than allowed (over ten parties in a <c>&lt;Dial&gt;</c>, several in a <c>&lt;Refer&gt;</c>).</summary>
     public const string TooManyTargets = "RCML3018";
+
+    /// <summary>Error: a SIP URI header whose name is not a token or whose value holds control characters (CR, LF).</summary>
+    public const string InvalidSipHeader = "RCML3019";
 }

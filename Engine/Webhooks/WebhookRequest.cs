@@ -16,5 +16,5 @@ internal sealed record WebhookRequest(
 {
     /// <summary>The same request with more parameters appended (later ones do not replace earlier ones).</summary>
     public WebhookRequest WithParameters(IEnumerable<KeyValuePair<string, string>> extra) =>
-        this with { Parameters = [.. Parameters, .. extra] };
+        this with { Parameters = Parameters.Concat(extra).ToList() };
 }

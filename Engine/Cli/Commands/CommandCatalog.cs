@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return ValidateCommand.Create();
+        yield return ParseCommand.Create();
         yield return RunCommand.Create();
     }
 }

@@ -12,7 +12,10 @@ internal sealed record EnqueueVerb : RcmlVerb
     /// <summary><c>method</c> for <see cref="Action"/>.</summary>
     public RcmlHttpMethod Method { get; init; } = RcmlHttpMethod.Post;
 
-    /// <summary><c>waitUrl</c>: the document (or audio) played while waiting; null for the default music.</summary>
+    /// <summary>
+    /// <c>waitUrl</c>: the document (or audio) played while waiting. Null: the default music; an empty URL
+    /// (<c>waitUrl=""</c>): silence.
+    /// </summary>
     public Uri? WaitUrl { get; init; }
 
     /// <summary><c>waitUrlMethod</c>.</summary>

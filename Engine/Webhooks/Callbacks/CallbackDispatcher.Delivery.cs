@@ -1,3 +1,5 @@
+using RcmlEngine.Webhooks.Http;
+
 namespace RcmlEngine.Webhooks.Callbacks;
 
 internal sealed partial class CallbackDispatcher
@@ -53,7 +55,7 @@ internal sealed partial class CallbackDispatcher
             var age = _time.GetUtcNow() - callback.CreatedAt;
             if (age > _options.MaxAge)
             {
-                LogGaveUp(callback.QueueKey, Http.SafeUrl.Of(callback.Request.Url), callback.Attempts, $"older than {_options.MaxAge}");
+                LogGaveUp(callback.QueueKey, SafeUrl.Of(callback.Request.Url), callback.Attempts, $"older than {_options.MaxAge}");
                 await ForgetAsync(callback);
                 return;
             }
@@ -69,16 +71,16 @@ internal sealed partial class CallbackDispatcher
             if (!result.Transient || callback.Attempts >= _options.MaxAttempts)
             {
                 var reason = result.Transient ? $"{callback.Attempts} failed deliveries, last {result.Error}" : $"{result.Error}";
-                LogGaveUp(callback.QueueKey, Http.SafeUrl.Of(callback.Request.Url), callback.Attempts, reason);
+                LogGaveUp(callback.QueueKey, SafeUrl.Of(callback.Request.Url), callback.Attempts, reason);
                 await ForgetAsync(callback);
                 return;
             }
 
             await StoreAsync("record attempts of", () => _store.RecordAttemptsAsync(callback.Id, callback.Attempts, CancellationToken.None), callback);
-            var delay = Http.ExponentialBackoff.Delay(callback.Attempts - 1, _options.RedeliveryDelay, _options.MaxRedeliveryDelay, Random.Shared);
+            var delay = ExponentialBackoff.Delay(callback.Attempts - 1, _options.RedeliveryDelay, _options.MaxRedeliveryDelay, Random.Shared);
             if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
             {
-                var url = Http.SafeUrl.Of(callback.Request.Url);
+                var url = SafeUrl.Of(callback.Request.Url);
                 LogRedelivery(callback.QueueKey, url, callback.Attempts, delay.TotalMilliseconds);
             }
 

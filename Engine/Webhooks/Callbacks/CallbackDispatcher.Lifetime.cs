@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace RcmlEngine.Webhooks.Callbacks;
 
 internal sealed partial class CallbackDispatcher
@@ -5,6 +7,11 @@ internal sealed partial class CallbackDispatcher
     /// <summary>Loads the callbacks a previous run left undelivered, then starts persisting and delivering.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            return;
+        }
+
         var recovered = await _store.LoadAsync(_options.MaxPending, cancellationToken);
         if (recovered.Count > 0)
         {
@@ -109,5 +116,5 @@ internal sealed partial class CallbackDispatcher
     }
 
     private static bool IsStoreFailure(Exception exception) =>
-        exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException;
+        exception is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException;
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RcmlEngine.Webhooks.Http;
 
 namespace RcmlEngine.Webhooks.Callbacks;
 
@@ -35,6 +37,7 @@ internal sealed partial class CallbackDispatcher : ICallbackDispatcher, IHostedS
     private int _pending;
     private bool _stopRequested;
     private int _disposed;
+    private int _started;
 
     /// <summary>Creates a dispatcher; <see cref="StartAsync"/> recovers stored callbacks and starts delivering.</summary>
     public CallbackDispatcher(ICallbackStore store, ICallbackSender sender, TimeProvider time,
@@ -74,7 +77,7 @@ internal sealed partial class CallbackDispatcher : ICallbackDispatcher, IHostedS
             var target = request.Url.OriginalString;
             var sequence = sequences.GetValueOrDefault(target);
             sequences[target] = sequence + 1;
-            var extra = new List<KeyValuePair<string, string>> { new("SequenceNumber", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+            var extra = new List<KeyValuePair<string, string>> { new("SequenceNumber", sequence.ToString(CultureInfo.InvariantCulture)) };
             AddUnlessPresent(request, extra, "Timestamp", Rfc2822Timestamp.Format(_time.GetUtcNow()));
             AddUnlessPresent(request, extra, "CallbackSource", CallProgressEvents);
             Accept(callSid, request.WithParameters(extra));
@@ -126,13 +129,13 @@ internal sealed partial class CallbackDispatcher : ICallbackDispatcher, IHostedS
     {
         if (_stopRequested)
         {
-            LogDropped(callSid, Http.SafeUrl.Of(request.Url), "the dispatcher is stopping");
+            LogDropped(callSid, SafeUrl.Of(request.Url), "the dispatcher is stopping");
             return false;
         }
 
         if (_pending >= _options.MaxPending)
         {
-            LogDropped(callSid, Http.SafeUrl.Of(request.Url), $"{_pending} callbacks are pending (Webhooks:Queue:MaxPending)");
+            LogDropped(callSid, SafeUrl.Of(request.Url), $"{_pending} callbacks are pending (Webhooks:Queue:MaxPending)");
             return false;
         }
 

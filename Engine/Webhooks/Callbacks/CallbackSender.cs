@@ -18,6 +18,10 @@ internal sealed partial class CallbackSender(
 {
     private readonly WebhookOptions _options = options.Value;
 
+    // Created with the sender (so before the dispatcher that uses it): the container then disposes the
+    // resilience pipelines after the dispatcher, never under a delivery in flight.
+    private readonly HttpClient _client = clients.CreateClient(WebhookHttpClientNames.Callback);
+
     /// <inheritdoc />
     public async Task<CallbackResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -28,10 +32,9 @@ internal sealed partial class CallbackSender(
         }
 
         var attempts = AttemptCounter.Attach(message);
-        var client = clients.CreateClient(WebhookHttpClientNames.Callback);
         try
         {
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,8 @@ namespace RcmlEngine.Webhooks.Signing;
 /// </summary>
 internal static class TwilioSignatureValidator
 {
+    private static readonly SearchValues<char> PathStart = SearchValues.Create("/?#");
+
     /// <summary>True when <paramref name="signature"/> matches the URL and POST parameters under the token.</summary>
     public static bool IsValid(
         string authToken,
@@ -47,7 +50,7 @@ internal static class TwilioSignatureValidator
         }
 
         var rest = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        var pathStart = rest.IndexOfAny(['/', '?', '#']);
+        var pathStart = rest.AsSpan().IndexOfAny(PathStart);
         var tail = pathStart < 0 ? string.Empty : rest[pathStart..];
         var userInfo = uri.UserInfo.Length > 0 ? uri.UserInfo + "@" : string.Empty;
         foreach (var authority in new[] { $"{uri.Host}:{uri.Port}", uri.Host })

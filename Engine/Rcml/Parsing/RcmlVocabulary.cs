@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+
+namespace RcmlEngine.Rcml.Parsing;
+
+/// <summary>
+/// Names the parser recognises beyond the schema: what kind of thing an element is, and the TwiML and
+/// Restcomm elements and attributes the engine knowingly leaves out (so that they get a precise message
+/// rather than "unknown").
+/// </summary>
+internal static class RcmlVocabulary
+{
+    /// <summary>The verbs a <c>&lt;Response&gt;</c> may hold.</summary>
+    public static readonly FrozenSet<string> Verbs = FrozenSet.ToFrozenSet(
+        ["Say", "Play", "Pause", "Gather", "Record", "Dial", "Redirect", "Hangup", "Reject", "Enqueue", "Leave", "Refer"],
+        StringComparer.Ordinal);
+
+    /// <summary>The nouns of <c>&lt;Dial&gt;</c> (and <c>&lt;Sip&gt;</c> of <c>&lt;Refer&gt;</c>).</summary>
+    public static readonly FrozenSet<string> DialNouns = FrozenSet.ToFrozenSet(
+        ["Number", "Sip", "Client", "Conference", "Queue"], StringComparer.Ordinal);
+
+    /// <summary>Elements that only appear inside a noun.</summary>
+    public static readonly FrozenSet<string> InnerElements = FrozenSet.ToFrozenSet(
+        ["Video", "Identity", "Parameter"], StringComparer.Ordinal);
+
+    /// <summary>Messaging verbs: meaningful in a messaging response, never in a voice call.</summary>
+    public static readonly FrozenSet<string> MessagingVerbs = FrozenSet.ToFrozenSet(["Sms", "Message"], StringComparer.Ordinal);
+
+    /// <summary>SSML elements a <c>&lt;Say&gt;</c> may hold (Twilio's list).</summary>
+    public static readonly FrozenSet<string> SsmlElements = FrozenSet.ToFrozenSet(
+        ["break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w", "amazon:effect", "amazon:domain"],
+        StringComparer.Ordinal);
+
+    /// <summary>TwiML and Restcomm elements the engine does not implement, with what they belong to.</summary>
+    public static readonly FrozenDictionary<string, string> UnsupportedElements = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Connect"] = "TwiML media streams and virtual agents",
+        ["Start"] = "TwiML background streams and recordings",
+        ["Stop"] = "TwiML background streams and recordings",
+        ["Stream"] = "TwiML media streams",
+        ["Siprec"] = "TwiML SIPREC",
+        ["Transcription"] = "TwiML real-time transcription",
+        ["Recording"] = "TwiML <Start><Recording>",
+        ["Pay"] = "Twilio payments",
+        ["Prompt"] = "Twilio payments",
+        ["Echo"] = "Twilio's echo test",
+        ["Sim"] = "Twilio Programmable Wireless",
+        ["Task"] = "Twilio TaskRouter",
+        ["Application"] = "TwiML Apps",
+        ["Autopilot"] = "Twilio Autopilot",
+        ["VirtualAgent"] = "Twilio virtual agents",
+        ["Conversation"] = "Twilio Conversations",
+        ["ConversationRelay"] = "Twilio ConversationRelay",
+        ["Uri"] = "Restcomm's deprecated noun (use <Sip>)",
+        ["Fax"] = "Restcomm fax",
+        ["Email"] = "Restcomm e-mail",
+        ["UssdCollect"] = "Restcomm USSD",
+        ["UssdMessage"] = "Restcomm USSD",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Documented TwiML attributes the engine ignores, per element.</summary>
+    public static readonly FrozenDictionary<string, FrozenSet<string>> UnsupportedAttributes = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Gather"] = ["speechModel", "enhanced", "bargeIn", "debug", "maxSpeechTime"],
+        ["Record"] = ["storageUrl", "storageUrlMethod", "recordingChannels"],
+        ["Dial"] = ["recordingTrack", "sequential", "referUrl", "referMethod", "events", "callReason"],
+        ["Number"] = AnsweringMachineDetection("byoc"),
+        ["Sip"] = AnsweringMachineDetection(),
+        ["Conference"] = ["region", "coach", "jitterBufferSize", "participantLabel", "eventCallbackUrl"],
+        ["Queue"] = ["reservationSid", "postWorkActivitySid"],
+        ["Enqueue"] = ["workflowSid", "maxQueueSize"],
+    }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>True for any element name the engine's vocabulary defines (a verb, noun or inner element).</summary>
+    public static bool IsKnown(string name) =>
+        Verbs.Contains(name) || DialNouns.Contains(name) || InnerElements.Contains(name) || name == "Response";
+
+    private static string[] AnsweringMachineDetection(params string[] more) =>
+    [
+        .. more, "machineDetection", "machineDetectionTimeout", "machineDetectionSpeechThreshold",
+        "machineDetectionSpeechEndThreshold", "machineDetectionSilenceTimeout", "amdStatusCallback", "amdStatusCallbackMethod",
+    ];
+}
