@@ -42,6 +42,47 @@ public sealed class RunCommandTests
 
     [Test]
     [CancelAfter(20_000)]
+    public async Task Run_IvrSample_MenuChoiceToVoicemailAndSaved(CancellationToken ct)
+    {
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(RepoPaths.Samples, "ivr.xml"), Digits = "3,w#", Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.Success, errors);
+        output.Should().ContainAll(
+            "/audio/greeting.wav",
+            "playback interrupted by 3",
+            "Thank you. Everyone is busy at the moment.",
+            "Please leave a message after the beep.",
+            "ended by key #",
+            "Your message has been saved. Goodbye.",
+            "call ended: completed, 4 document(s), 7 verb(s), 0 error(s)");
+        errors.Should().Contain("64008", "the sample asks for a transcription, which is reported as a warning");
+        errors.Should().NotContain("error:");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_HelloSample_PlaysEverythingThenHangsUp(CancellationToken ct)
+    {
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(RepoPaths.Samples, "hello.xml"), Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.Success, errors);
+        output.Should().ContainAll("Pause 1 s", "Say (woman, en-US): Goodbye.", "engine hangs up (completed");
+        errors.Should().BeEmpty();
+    }
+
+    [TestCase("busy.xml", "busy")]
+    [TestCase("blocked.xml", "no-answer")]
+    [CancelAfter(20_000)]
+    public async Task Run_RejectSamples_EndUnanswered(string sample, string status, CancellationToken ct)
+    {
+        var (exit, output, _) = await RunAsync(new() { Target = Path.Combine(RepoPaths.Samples, sample), Fast = true }, ct);
+
+        exit.Should().Be(TerminalCall.Success);
+        output.Should().Contain($"call ended: {status}").And.NotContain("answered");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
     public async Task Run_TypedKeys_AreReadFromTheInput(CancellationToken ct)
     {
         Write("menu.xml", "<Response><Gather numDigits=\"2\" action=\"next.xml\"/></Response>");

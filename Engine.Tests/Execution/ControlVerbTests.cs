@@ -67,7 +67,7 @@ public sealed class ControlVerbTests
     [TestCase("<Dial>+15551234567</Dial>", "Dial")]
     [TestCase("<Enqueue>support</Enqueue>", "Enqueue")]
     [TestCase("<Leave/>", "Leave")]
-    [TestCase("<Refer/>", "Refer")]
+    [TestCase("<Refer><Sip>sip:alice@example.com</Sip></Refer>", "Refer")]
     [CancelAfter(5_000)]
     public async Task NotYetSupportedVerb_ReportedToTheDebuggerThenTheNextVerbRuns(string verb, string name, CancellationToken ct)
     {

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Virtual;
 using RcmlEngine.Execution;
-using RcmlEngine.Execution.Documents;
 using RcmlEngine.Tests.Support;
 using RcmlEngine.Webhooks.Callbacks;
 using RcmlEngine.Webhooks.Debugger;
@@ -31,7 +30,6 @@ internal sealed class InterpreterHarness : IDisposable
         services.AddSingleton<IDocumentFetcher>(App);
         services.AddSingleton<ICallbackDispatcher>(Callbacks);
         services.AddSingleton<IDebuggerNotifier>(Debugger);
-        services.AddSingleton<IRcmlDocumentReader, InterimRcmlReader>();
         services.AddExecution(configure, recordings =>
         {
             recordings.Folder = RecordingsFolder;

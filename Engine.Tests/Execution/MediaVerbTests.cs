@@ -24,10 +24,10 @@ public sealed class MediaVerbTests
 
     [Test]
     [CancelAfter(5_000)]
-    public async Task Play_DigitsThenRelativeUrlLooped(CancellationToken ct)
+    public async Task Play_DigitsThenARelativeUrlLooped(CancellationToken ct)
     {
         using var harness = new InterpreterHarness();
-        harness.App.Map("/voice.xml", "<Response><Play digits=\"1w2\" loop=\"2\">audio/hold.wav</Play></Response>");
+        harness.App.Map("/voice.xml", "<Response><Play digits=\"1w2\"/><Play loop=\"2\">audio/hold.wav</Play></Response>");
         using var phone = harness.NewPhone(options: VirtualPhoneOptions.Instant);
 
         var run = harness.RunAsync(phone, ct);

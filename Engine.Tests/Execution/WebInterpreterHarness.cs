@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Virtual;
 using RcmlEngine.Execution;
-using RcmlEngine.Execution.Documents;
 using RcmlEngine.Tests.Support;
 using RcmlEngine.Webhooks;
 using RcmlEngine.Webhooks.Callbacks;
@@ -37,7 +36,6 @@ internal sealed class WebInterpreterHarness : IAsyncDisposable
             options.Queue.StorePath = Path.Combine(_folder, "callbacks.db");
             configure?.Invoke(options);
         });
-        services.AddSingleton<IRcmlDocumentReader, InterimRcmlReader>();
         services.AddExecution(configureRecordings: recordings =>
         {
             recordings.Folder = Path.Combine(_folder, "recordings");

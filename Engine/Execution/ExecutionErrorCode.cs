@@ -36,4 +36,7 @@ internal enum ExecutionErrorCode
 
     /// <summary>64007: a prompt could not be played (the media layer's reason is in the message).</summary>
     PromptFailed = 64007,
+
+    /// <summary>64008: <c>Record transcribe</c>: no transcription yet; the recording is made without it.</summary>
+    TranscriptionNotSupported = 64008,
 }

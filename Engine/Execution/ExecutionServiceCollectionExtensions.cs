@@ -24,7 +24,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.AddOptions<ExecutionOptions>().Configure(options => configure?.Invoke(options));
         services.AddOptions<RecordingStoreOptions>().Configure(options => configureRecordings?.Invoke(options));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRcmlDocumentReader, InterimRcmlReader>();
+        services.TryAddSingleton<IRcmlDocumentReader>(_ => new RcmlParserDocumentReader());
         services.TryAddSingleton<IRecordingStore, FileSystemRecordingStore>();
         services.TryAddSingleton<CallIssueReporter>();
         services.TryAddSingleton<StatusCallbackReporter>();

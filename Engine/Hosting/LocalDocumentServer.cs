@@ -14,7 +14,9 @@ namespace RcmlEngine.Hosting;
 /// <summary>
 /// A small HTTP server on 127.0.0.1 and a free port, for <c>rcml run</c>: serves the files of a folder
 /// (RCML documents for any method, audio files) so a local document takes the real webhook path, and the
-/// recordings of a store at their Twilio-shaped URLs. Paths never leave the folder.
+/// recordings of a store at their Twilio-shaped URLs. Paths never leave the folder. Requests to a
+/// <c>callbacks/</c> path that is not a file are acknowledged with 204, as the samples send their
+/// callbacks there.
 /// </summary>
 internal sealed class LocalDocumentServer : IAsyncDisposable
 {
@@ -71,7 +73,10 @@ internal sealed class LocalDocumentServer : IAsyncDisposable
             : FileInFolder(path);
         if (file is null)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            // The samples send their status and recording callbacks to callbacks/...: acknowledge them.
+            context.Response.StatusCode = path.Contains("/callbacks/", StringComparison.Ordinal)
+                ? StatusCodes.Status204NoContent
+                : StatusCodes.Status404NotFound;
             return;
         }
 

@@ -15,7 +15,7 @@ internal sealed partial class CallIssueReporter(IDebuggerNotifier debugger, ILog
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(issue);
-        var url = issue.Request is { } request ? SafeUrl.Of(request.Url) : "-";
+        var url = issue.Request is { } request ? $" (request: {SafeUrl.Of(request.Url)})" : string.Empty;
         if (issue.Level == DebuggerLevel.Error)
         {
             session.ErrorsReported++;

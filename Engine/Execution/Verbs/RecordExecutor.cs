@@ -15,7 +15,7 @@ namespace RcmlEngine.Execution.Verbs;
 /// the current document) with <c>RecordingUrl</c>, <c>RecordingDuration</c>, <c>RecordingSid</c> and
 /// <c>Digits</c> (the finish key, or <c>hangup</c>). An empty recording is dropped and the next verb runs,
 /// as Twilio does. When the caller hung up, the action is still requested (queued, its answer ignored).
-/// <c>recordingStatusCallback</c> receives <c>completed</c> or <c>absent</c> as configured.
+/// <c>recordingStatusCallback</c> receives <c>in-progress</c>, then <c>completed</c> or <c>absent</c>, as configured.
 /// </summary>
 internal sealed class RecordExecutor(
     IRecordingStore store,
@@ -30,7 +30,7 @@ internal sealed class RecordExecutor(
         ArgumentNullException.ThrowIfNull(session);
         if (verb.Transcribe || verb.TranscribeCallback is not null)
         {
-            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.VerbNotSupported,
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.TranscriptionNotSupported,
                 $"<Record transcribe> at {verb.Span}: transcription is not available yet; the recording is made without it"));
         }
 
@@ -46,6 +46,7 @@ internal sealed class RecordExecutor(
             TrimSilence = verb.Trim == RecordingTrim.TrimSilence,
         };
         var started = time.GetUtcNow();
+        NotifyStatus(verb, session, stored, "in-progress", RecordingEvents.InProgress, 0, started);
         var result = await session.Call.RecordAsync(request, cancellationToken);
         var hungUp = result.EndedBy == RecordingEnd.Hangup || session.Call.Lifecycle.IsEnded;
         if (result.Duration <= TimeSpan.Zero)
