@@ -145,6 +145,7 @@ internal sealed class CallLifecycle : IDisposable
     {
         lock (_sync)
         {
+            // CallStatus declares Queued, Initiated, Ringing, InProgress in lifecycle order.
             if (EndTime is not null || Status >= to)
             {
                 return false;
