@@ -1,5 +1,6 @@
 using System.Text;
 using RcmlEngine.Sip.Messages;
+using RcmlEngine.Sip.Transactions;
 using RcmlEngine.Sip.UserAgent;
 
 namespace RcmlEngine.Tests.Sip.Messages;

@@ -49,6 +49,12 @@ internal abstract class SipMessage
     /// <summary>Contact values; a <c>*</c> Contact (RFC 3261 10.2.2) is reported by <see cref="IsContactWildcard"/>.</summary>
     public IReadOnlyList<SipNameAddress> Contacts => ParseAddresses(SipHeaderNames.Contact);
 
+    /// <summary>The first Contact, or null.</summary>
+    public SipNameAddress? Contact => Contacts is { Count: > 0 } c ? c[0] : null;
+
+    /// <summary>The first Route, or null.</summary>
+    public SipNameAddress? TopRoute => Routes is { Count: > 0 } r ? r[0] : null;
+
     public bool IsContactWildcard => Headers[SipHeaderNames.Contact]?.Trim() == "*";
 
     public IReadOnlyList<SipNameAddress> Routes => ParseAddresses(SipHeaderNames.Route);

@@ -1,6 +1,6 @@
 using RcmlEngine.Sip.Messages;
 
-namespace RcmlEngine.Sip.UserAgent;
+namespace RcmlEngine.Sip.Transactions;
 
 /// <summary>Checks a UAC makes on a response before handing it to a transaction.</summary>
 internal static class UacResponseCheck
