@@ -25,6 +25,22 @@ internal static class SipTestStacks
         return SipStack.Start(configure?.Invoke(options) ?? options, time ?? TimeProvider.System, NullLoggerFactory.Instance);
     }
 
+    /// <summary>A stack whose UDP and TCP transports share one port, as a real deployment's do.</summary>
+    public static SipStack StartOnSharedPort(TimeProvider? time = null, Func<SipStackOptions, SipStackOptions>? configure = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePorts.Pick();
+            try
+            {
+                return Start(time, configure, port, port);
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 20)
+            {
+            }
+        }
+    }
+
     public static System.Net.IPEndPoint EndPoint(this SipStack stack, SipTransportKind kind) =>
         stack.LocalEndPoints.First(e => e.Transport == kind).EndPoint;
 }

@@ -22,6 +22,22 @@ internal sealed class UdpPeer : IDisposable
 
     public Task SendAsync(SipMessage message, IPEndPoint to) => SendAsync(SipWriter.ToBytes(message), to);
 
+    /// <summary>The next datagram as text, unparsed, or null when none arrives within <paramref name="wait"/>.</summary>
+    public async Task<string?> ReceiveTextAsync(TimeSpan wait)
+    {
+        var buffer = new byte[65535];
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+            return Encoding.UTF8.GetString(buffer, 0, result.ReceivedBytes);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The next message, or null when none arrives within <paramref name="wait"/>.</summary>
     public async Task<SipMessage?> ReceiveAsync(TimeSpan wait)
     {

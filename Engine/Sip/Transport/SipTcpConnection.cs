@@ -108,7 +108,13 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 if (messageStarted is { } started)
                 {
                     var left = _options.TcpMessageTimeout - _time.GetElapsedTime(started);
-                    wait = left < TimeSpan.Zero ? TimeSpan.Zero : left;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        _owner.Sink.OnRejected(source, $"message not finished within {_options.TcpMessageTimeout.TotalSeconds:0} s, peer cut off");
+                        return;
+                    }
+
+                    wait = left;
                 }
 
                 timeout.CancelAfter(wait);
