@@ -101,7 +101,8 @@ internal sealed class SipIncomingCall : SipCall
                 }
             }
 
-            return State == SipCallState.Confirmed;
+            // Answered and acknowledged, even if a BYE has already followed.
+            return true;
         }
 
         if (State != SipCallState.Ended)
