@@ -30,12 +30,20 @@ internal sealed class SippInteropTests(SipTransportKind transport)
     {
         await using var engine = SipTestStacks.StartOnSharedPort();
         var answered = 0;
+        var failures = new List<string>();
         engine.IncomingCallHandler = async (call, ct) =>
         {
             await call.SendProvisionalAsync(180, cancellationToken: ct);
             if (await call.AcceptAsync(Offer, null, ct))
             {
                 Interlocked.Increment(ref answered);
+            }
+            else
+            {
+                lock (failures)
+                {
+                    failures.Add($"{call.CallId} {call.State} {(call.Completion.IsCompleted ? call.Completion.Result.Reason : null)}");
+                }
             }
         };
 
@@ -49,7 +57,7 @@ internal sealed class SippInteropTests(SipTransportKind transport)
             await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
         }
 
-        answered.Should().Be(10, "every call was answered and its ACK received");
+        answered.Should().Be(10, "every call was answered and its ACK received: " + string.Join("; ", failures));
     }
 
     [Test]

@@ -90,7 +90,18 @@ internal sealed class SipIncomingCall : SipCall
         SetBody(response, answer);
         LocalBody = answer;
         Dialog!.State = SipDialogState.Confirmed;
-        var acked = await SendSuccessUntilAckAsync(_invite, response).WaitAsync(cancellationToken);
+        var ackWait = SendSuccessUntilAckAsync(_invite, response);
+        bool acked;
+        try
+        {
+            acked = await ackWait.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (ackWait.IsCompletedSuccessfully)
+        {
+            // The ACK came and a BYE right after it ended the call (and its token) first.
+            acked = ackWait.Result;
+        }
+
         if (acked)
         {
             lock (Sync)
