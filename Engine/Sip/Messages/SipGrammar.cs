@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace RcmlEngine.Sip.Messages;
 
 /// <summary>Character classes and small lexical helpers of the RFC 3261 section 25 ABNF.</summary>
@@ -5,25 +7,29 @@ internal static class SipGrammar
 {
     private static readonly bool[] TokenChars = BuildTokenChars();
 
+    /// <summary>RFC 3261 25.1 token characters, for vectorized checks.</summary>
+    public static readonly SearchValues<char> Token = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-.!%*_+`'~");
+
+    /// <summary>RFC 3261 25.1 <c>user</c>: unreserved, escaped and user-unreserved characters.</summary>
+    public static readonly SearchValues<char> UserChars = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.!~*'()%&=+$,;?/");
+
+    /// <summary>RFC 3261 25.1 <c>paramchar</c>.</summary>
+    public static readonly SearchValues<char> ParamChars = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.!~*'()%[]/:&+$");
+
+    /// <summary>Hostname characters (with '_', seen in the wild).</summary>
+    public static readonly SearchValues<char> HostChars = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-._");
+
+    /// <summary>Characters no URI may hold: controls, space, angle brackets, double quote, DEL.</summary>
+    public static readonly SearchValues<char> NotInUri = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f <>\"\u007f");
+
     /// <summary>RFC 3261 25.1 <c>token</c>: alphanum and <c>-.!%*_+`'~</c>.</summary>
     public static bool IsTokenChar(char c) => c < 128 && TokenChars[c];
 
     public static bool IsToken(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!IsTokenChar(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !text.IsEmpty && !text.ContainsAnyExcept(Token);
     }
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
@@ -52,6 +58,15 @@ internal static class SipGrammar
         if (position >= text.Length || text[position] != '"')
         {
             return false;
+        }
+
+        // Most quoted strings hold no escapes: take them as they are.
+        var plainEnd = text[(position + 1)..].IndexOfAny('"', '\\');
+        if (plainEnd >= 0 && text[position + 1 + plainEnd] == '"')
+        {
+            value = text.Slice(position + 1, plainEnd).ToString();
+            position += plainEnd + 2;
+            return true;
         }
 
         var builder = new System.Text.StringBuilder();

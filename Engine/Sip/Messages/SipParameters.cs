@@ -188,15 +188,7 @@ internal sealed class SipParameters
     private static bool IsParamChars(ReadOnlySpan<char> text)
     {
         // RFC 3261 25.1 paramchar: param-unreserved / unreserved / escaped.
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || "-_.!~*'()%[]/:&+$".Contains(c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !text.ContainsAnyExcept(SipGrammar.ParamChars);
     }
 
     private int IndexOf(string name)

@@ -16,17 +16,18 @@ internal sealed partial class SipUri
             return false;
         }
 
-        foreach (var c in text)
+        // No URI contains whitespace, angle brackets or double quotes (RFC 3986 and 3261 25.1).
+        if (text.AsSpan().ContainsAny(SipGrammar.NotInUri))
         {
-            // No URI contains whitespace, angle brackets or double quotes (RFC 3986 and 3261 25.1).
-            if (c <= ' ' || c is '<' or '>' or '"' or (char)127)
-            {
-                error = $"URI '{Shorten(text)}' contains a character not allowed in a URI";
-                return false;
-            }
+            error = $"URI '{Shorten(text)}' contains a character not allowed in a URI";
+            return false;
         }
 
-        var scheme = text[..colon].ToLowerInvariant();
+        var schemeText = text.AsSpan(0, colon);
+        var scheme = schemeText.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+            : schemeText.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+            : schemeText.Equals("tel", StringComparison.OrdinalIgnoreCase) ? "tel"
+            : schemeText.ToString().ToLowerInvariant();
         var rest = text.AsSpan(colon + 1);
         if (rest.IsEmpty)
         {
@@ -204,21 +205,8 @@ internal sealed partial class SipUri
 
     private static bool IsHostName(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            // RFC 3261 25.1 hostname: alphanum, '-' and '.'; '_' is accepted because it is seen in the wild.
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // RFC 3261 25.1 hostname: alphanum, '-' and '.'; '_' is accepted because it is seen in the wild.
+        return !text.IsEmpty && !text.ContainsAnyExcept(SipGrammar.HostChars);
     }
 
     private static bool IsScheme(ReadOnlySpan<char> text)
@@ -242,15 +230,7 @@ internal sealed partial class SipUri
     private static bool IsUserChars(ReadOnlySpan<char> text)
     {
         // RFC 3261 25.1 user: unreserved / escaped / user-unreserved.
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || "-_.!~*'()%&=+$,;?/".Contains(c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !text.ContainsAnyExcept(SipGrammar.UserChars);
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
