@@ -8,15 +8,24 @@ namespace RcmlEngine.Sip.Messages;
 /// </summary>
 internal sealed class SipParameters
 {
-    private readonly List<KeyValuePair<string, string?>> _items;
+    // Allocated on first use: most URIs and many headers carry no parameters.
+    private List<KeyValuePair<string, string?>>? _items;
 
-    public SipParameters() => _items = [];
+    public SipParameters()
+    {
+    }
 
-    public SipParameters(SipParameters other) => _items = [.. other._items];
+    public SipParameters(SipParameters other)
+    {
+        if (other._items is { Count: > 0 } items)
+        {
+            _items = [.. items];
+        }
+    }
 
-    public int Count => _items.Count;
+    public int Count => _items?.Count ?? 0;
 
-    public IReadOnlyList<KeyValuePair<string, string?>> Items => _items;
+    public IReadOnlyList<KeyValuePair<string, string?>> Items => (IReadOnlyList<KeyValuePair<string, string?>>?)_items ?? [];
 
     /// <summary>The value of a parameter (empty string for a flag like <c>;lr</c>), or null when absent.</summary>
     public string? this[string name]
@@ -24,7 +33,7 @@ internal sealed class SipParameters
         get
         {
             var i = IndexOf(name);
-            return i < 0 ? null : _items[i].Value ?? string.Empty;
+            return i < 0 ? null : _items![i].Value ?? string.Empty;
         }
     }
 
@@ -36,11 +45,11 @@ internal sealed class SipParameters
         var i = IndexOf(name);
         if (i >= 0)
         {
-            _items[i] = new(_items[i].Key, value);
+            _items![i] = new(_items[i].Key, value);
         }
         else
         {
-            _items.Add(new(name, value));
+            (_items ??= new List<KeyValuePair<string, string?>>(2)).Add(new(name, value));
         }
 
         return this;
@@ -54,12 +63,17 @@ internal sealed class SipParameters
             return false;
         }
 
-        _items.RemoveAt(i);
+        _items!.RemoveAt(i);
         return true;
     }
 
     public void WriteTo(StringBuilder builder)
     {
+        if (_items is null)
+        {
+            return;
+        }
+
         foreach (var (key, value) in _items)
         {
             builder.Append(';').Append(key);
@@ -144,7 +158,7 @@ internal sealed class SipParameters
                 position = SipGrammar.SkipWhitespace(text, position);
             }
 
-            into._items.Add(new(name, value));
+            into.Add(name, value);
         }
 
         return true;
@@ -177,7 +191,7 @@ internal sealed class SipParameters
                 return false;
             }
 
-            into._items.Add(new(name.ToString(), eq < 0 ? null : value.ToString()));
+            into.Add(name.ToString(), eq < 0 ? null : value.ToString());
         }
 
         return true;
@@ -191,8 +205,15 @@ internal sealed class SipParameters
         return !text.ContainsAnyExcept(SipGrammar.ParamChars);
     }
 
+    private void Add(string name, string? value) => (_items ??= new List<KeyValuePair<string, string?>>(2)).Add(new(name, value));
+
     private int IndexOf(string name)
     {
+        if (_items is null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < _items.Count; i++)
         {
             if (string.Equals(_items[i].Key, name, StringComparison.OrdinalIgnoreCase))

@@ -8,7 +8,7 @@ internal static partial class SipParser
     /// Splits the header section into lines, unfolding continuation lines (RFC 3261 7.3.1: a line
     /// starting with SP or HT continues the previous one and the fold is replaced by one SP).
     /// </summary>
-    private static bool ReadHeaders(string text, SipHeaderCollection headers, out string where, out string error)
+    private static bool ReadHeaders(string text, int start, SipHeaderCollection headers, out string where, out string error)
     {
         where = string.Empty;
         error = string.Empty;
@@ -16,7 +16,7 @@ internal static partial class SipParser
         var valueStart = 0;
         var valueEnd = 0;
         StringBuilder? folded = null;
-        var position = 0;
+        var position = start;
         while (position < text.Length)
         {
             var newline = text.IndexOf('\n', position);

@@ -37,7 +37,7 @@ internal static partial class SipParser
         var text = Encoding.UTF8.GetString(data[..headerEnd]);
         var lineEnd = text.IndexOf('\n', StringComparison.Ordinal);
         var startLine = (lineEnd < 0 ? text : text[..lineEnd]).AsSpan().TrimEnd('\r');
-        var headerText = lineEnd < 0 ? string.Empty : text[(lineEnd + 1)..];
+        var headerStart = lineEnd < 0 ? text.Length : lineEnd + 1;
 
         SipMessage message;
         if (startLine.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
@@ -60,14 +60,14 @@ internal static partial class SipParser
             if (status != 0)
             {
                 // The request line is readable: keep the headers so the UAS can answer 505 or 400.
-                ReadHeaders(headerText, request.Headers, out _, out _);
+                ReadHeaders(text, headerStart, request.Headers, out _, out _);
                 return SipParseResult.Fail("start line", error, status, request);
             }
 
             message = request;
         }
 
-        if (!ReadHeaders(headerText, message.Headers, out var where, out var headerError))
+        if (!ReadHeaders(text, headerStart, message.Headers, out var where, out var headerError))
         {
             return Reject(message, where, headerError);
         }
