@@ -114,6 +114,7 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
         }
 
         var message = result.Message!;
+        SipMetrics.Received.Add(1);
         if (message is SipRequest request)
         {
             StampReceived(request, source);
@@ -122,6 +123,7 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
         if (!_queue.Writer.TryWrite(new SipInbound(message, source)))
         {
             Interlocked.Increment(ref _dropped);
+            SipMetrics.Dropped.Add(1);
             Log.QueueFull(_logger, source);
         }
     }
@@ -129,12 +131,14 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
     void ISipReceiveSink.OnRejected(SipRemote source, string reason)
     {
         Interlocked.Increment(ref _rejected);
+        SipMetrics.Rejected.Add(1);
         Log.TransportRejected(_logger, source, reason);
     }
 
     private void Reject(SipParseResult result, SipRemote source, ISipTransport transport)
     {
         Interlocked.Increment(ref _rejected);
+        SipMetrics.Rejected.Add(1);
         var reason = result.Describe();
         if (result.RejectStatus == 0 || result.Unvalidated is not { } request || !request.Headers.Contains(SipHeaderNames.Via) ||
             request.Method == SipMethods.Ack)

@@ -1,6 +1,7 @@
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
+using RcmlEngine.Sip.Transport;
 
 namespace RcmlEngine.Sip.UserAgent;
 
@@ -72,6 +73,7 @@ internal sealed partial class SipStack
         }
 
         var call = new SipIncomingCall(this, invite, tag);
+        SipMetrics.Calls.Add(1, new KeyValuePair<string, object?>("direction", "inbound"));
         Track(call);
         _pendingInvites[transaction.Key] = call;
         _ = RunIncomingHandlerAsync(call);

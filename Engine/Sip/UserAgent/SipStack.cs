@@ -78,6 +78,7 @@ internal sealed partial class SipStack : IAsyncDisposable
     public SipOutgoingCall Dial(SipDialOptions options, CancellationToken cancellationToken = default)
     {
         var call = new SipOutgoingCall(this, options);
+        SipMetrics.Calls.Add(1, new KeyValuePair<string, object?>("direction", "outbound"));
         call.Begin(cancellationToken);
         return call;
     }
