@@ -24,12 +24,16 @@ internal static class TypeDependencyScanner
         foreach (var type in assembly.GetTypes())
         {
             var owner = Outermost(type);
-            foreach (var used in DirectUses(type).SelectMany(Flatten).Where(u => u.Assembly == assembly).Distinct())
+            // Compiler-generated helpers (<PrivateImplementationDetails> for u8 literals and array data,
+            // <>z__ReadOnlyArray for collection expressions) live in the global namespace and are no layer.
+            foreach (var used in DirectUses(type).SelectMany(Flatten).Where(u => u.Assembly == assembly && !IsCompilerGenerated(u)).Distinct())
             {
                 yield return (owner, Outermost(used));
             }
         }
     }
+
+    private static bool IsCompilerGenerated(Type type) => Outermost(type).Name.StartsWith('<');
 
     private static Type Outermost(Type type)
     {

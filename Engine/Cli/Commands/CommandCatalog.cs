@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return ParseCommand.Create();
         yield return RunCommand.Create();
+        yield return SipResponderCommand.Create();
     }
 }

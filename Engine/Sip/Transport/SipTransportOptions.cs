@@ -1,0 +1,38 @@
+namespace RcmlEngine.Sip.Transport;
+
+/// <summary>Transport settings: where to listen and the limits that protect the engine from peers.</summary>
+internal sealed record SipTransportOptions
+{
+    /// <summary>Addresses to listen on; by default UDP and TCP on 0.0.0.0:5060.</summary>
+    public IReadOnlyList<SipListenOptions> Listen { get; init; } = [SipListenOptions.Udp(), SipListenOptions.Tcp()];
+
+    /// <summary>Host written in Via and Contact when listening on a wildcard address; null works it out per peer.</summary>
+    public string? AdvertisedHost { get; init; }
+
+    /// <summary>Largest message accepted on any transport (64 KiB); bigger ones are dropped, TCP peers cut off.</summary>
+    public int MaxMessageSize { get; init; } = 64 * 1024;
+
+    /// <summary>Most TCP connections open at once (inbound and outbound); more are refused.</summary>
+    public int MaxTcpConnections { get; init; } = 1024;
+
+    /// <summary>A TCP connection with no traffic for this long is closed.</summary>
+    public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A TCP peer must finish a message this long after its first byte, or it is cut off.</summary>
+    public TimeSpan TcpMessageTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long connecting to a TCP peer may take.</summary>
+    public TimeSpan TcpConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// RFC 3261 18.1.1: a request larger than this (MTU unknown: 1300 bytes) goes over TCP unless
+    /// its target says <c>;transport=udp</c>.
+    /// </summary>
+    public int UdpSizeThreshold { get; init; } = 1300;
+
+    /// <summary>
+    /// Capacity of the queue between receiving and processing. When full, new messages are dropped
+    /// (the newest, since UDP peers retransmit and TCP peers wait for an answer).
+    /// </summary>
+    public int ReceiveQueueCapacity { get; init; } = 16384;
+}

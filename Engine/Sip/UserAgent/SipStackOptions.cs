@@ -1,0 +1,34 @@
+using RcmlEngine.Sip.Auth;
+using RcmlEngine.Sip.Messages;
+using RcmlEngine.Sip.Transactions;
+using RcmlEngine.Sip.Transport;
+
+namespace RcmlEngine.Sip.UserAgent;
+
+/// <summary>Everything a <see cref="SipStack"/> is started with.</summary>
+internal sealed record SipStackOptions
+{
+    /// <summary>Listen addresses and transport limits.</summary>
+    public SipTransportOptions Transport { get; init; } = new();
+
+    /// <summary>T1, T2, T4 (RFC 3261 17.1.1.1).</summary>
+    public SipTimers Timers { get; init; } = SipTimers.Default;
+
+    /// <summary>Written in User-Agent and Server headers.</summary>
+    public string UserAgent { get; init; } = "RcmlEngine";
+
+    /// <summary>User part of our Contact URIs.</summary>
+    public string ContactUser { get; init; } = "rcml";
+
+    /// <summary>Default outbound proxy (per trunk); a call's own <see cref="SipDialOptions.OutboundProxy"/> wins.</summary>
+    public SipUri? OutboundProxy { get; init; }
+
+    /// <summary>Default credentials for challenges (per trunk); a call's own credentials win.</summary>
+    public SipCredentials? Credentials { get; init; }
+
+    /// <summary>When set, initial INVITEs must carry a valid digest for this realm or get 401 (RFC 3261 22.1).</summary>
+    public SipInboundAuthentication? InboundAuthentication { get; init; }
+
+    /// <summary>How hostnames are resolved (RFC 3263); null uses DNS through DnsClient.</summary>
+    public ISipResolver? Resolver { get; init; }
+}
