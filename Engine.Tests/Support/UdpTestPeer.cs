@@ -48,6 +48,23 @@ internal sealed class UdpTestPeer : IDisposable
         }
     }
 
+    /// <summary>Sends G.711 frames in real time, one packet time apart, as a phone would.</summary>
+    public async Task SendAudioPacedAsync(IPEndPoint target, G711Codec codec, short[] samples, CancellationToken cancellationToken, int perPacket = 160, ushort firstSequence = 100)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(perPacket / 8), TimeProvider.System);
+        for (var i = 0; i * perPacket < samples.Length; i++)
+        {
+            var frame = samples.AsSpan(i * perPacket, Math.Min(perPacket, samples.Length - (i * perPacket)));
+            var payload = new byte[frame.Length];
+            codec.Encode(frame, payload);
+            SendRtp(target, (byte)codec.StaticPayloadType, (ushort)(firstSequence + i), (uint)(i * perPacket), payload, marker: i == 0);
+            await timer.WaitForNextTickAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Collects every RTP packet arriving from now on, until disposed.</summary>
+    public RtpCapture Capture() => new(Rtp);
+
     /// <summary>Receives RTP packets until <paramref name="count"/> arrived; returns them whole.</summary>
     public async Task<List<byte[]>> ReceiveRtpAsync(int count, CancellationToken cancellationToken) =>
         await ReceiveAsync(Rtp, count, cancellationToken);

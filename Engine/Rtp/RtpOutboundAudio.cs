@@ -158,16 +158,6 @@ internal sealed class RtpOutboundAudio : IDisposable
         }
     }
 
-    /// <summary>Pacer side: drops up to <paramref name="samples"/> samples (ticks the pacer skipped).</summary>
-    public void Discard(int samples)
-    {
-        lock (_lock)
-        {
-            Skip(Math.Min(samples, _count));
-            WakeWaiters();
-        }
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {

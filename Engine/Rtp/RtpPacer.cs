@@ -15,7 +15,7 @@ internal sealed partial class RtpPacer : IDisposable
     public static readonly TimeSpan EarlyMargin = TimeSpan.FromMilliseconds(0.5);
 
     /// <summary>Behind by more periods than this (a stall), missed ticks are skipped instead of sent in a burst.</summary>
-    public const int MaxCatchUpTicks = 2;
+    public const int MaxCatchUpTicks = 4;
 
     // The golden ratio spreads registration k to phase frac(k * phi) of a period: evenly, whatever the count.
     private const double GoldenRatioFraction = 0.6180339887498949;

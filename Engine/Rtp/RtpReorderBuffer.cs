@@ -38,6 +38,9 @@ internal sealed class RtpReorderBuffer : IDisposable
     /// <summary>How many packets may wait for a missing predecessor.</summary>
     public int Depth { get; }
 
+    /// <summary>Packets held, waiting for a missing predecessor.</summary>
+    public int Held => _count;
+
     /// <summary>Packets given up on because they never came in time.</summary>
     public long Lost { get; private set; }
 
@@ -96,13 +99,14 @@ internal sealed class RtpReorderBuffer : IDisposable
     }
 
     /// <summary>
-    /// Takes the next packet to process: the expected one, or, when the buffer is full, the earliest
-    /// held one (the gap before it counts as lost). The payload is valid until the next <see cref="Add"/>.
+    /// Takes the next packet to process: the expected one, or, when the buffer is full (or
+    /// <paramref name="force"/>: the missing packet waited long enough), the earliest held one (the gap
+    /// before it counts as lost). The payload is valid until the next <see cref="Add"/>.
     /// </summary>
-    public bool TryTake(out RtpHeader header, out ReadOnlySpan<byte> payload)
+    public bool TryTake(out RtpHeader header, out ReadOnlySpan<byte> payload, bool force = false)
     {
         var slot = Find(_expected);
-        if (slot is null && _count > Depth)
+        if (slot is null && _count > 0 && (force || _count > Depth))
         {
             slot = Earliest();
             Lost += (ushort)(slot.Header.SequenceNumber - _expected);

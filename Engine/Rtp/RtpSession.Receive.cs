@@ -10,6 +10,9 @@ namespace RcmlEngine.Rtp;
 /// <summary>The receive side of a session: RTP and RTCP loops, latching, reordering, decoding.</summary>
 internal sealed partial class RtpSession
 {
+    /// <summary>How long packets are held for a missing one when no more packets come to push them out.</summary>
+    public static readonly TimeSpan MaxReorderWait = TimeSpan.FromMilliseconds(80);
+
     // Gaps up to this many samples (lost packets) are filled with silence; longer ones are pauses.
     private const int MaxConcealedSamples = 960;
     private static readonly short[] Silence = new short[MaxConcealedSamples];
@@ -17,6 +20,8 @@ internal sealed partial class RtpSession
     private readonly RtpReceiveStatistics _statistics = new();
     private readonly Lock _statisticsLock = new();
     private readonly RtpReorderBuffer _reorder;
+    private readonly Lock _receiveLock = new();
+    private long _holdingSince;
     private readonly short[] _decoded;
     private volatile SocketAddress? _latchedRtp;
     private volatile SocketAddress? _latchedRtcp;
@@ -123,23 +128,46 @@ internal sealed partial class RtpSession
             _statistics.UpdateJitter(header.Timestamp, (uint)(now * 8000 / _time.TimestampFrequency));
         }
 
-        if (!_haveSource || header.Ssrc != _sourceSsrc)
+        lock (_receiveLock)
         {
-            _haveSource = true;
-            _sourceSsrc = header.Ssrc;
-            _haveAudioNext = false;
-            _reorder.Reset();
-        }
+            if (!_haveSource || header.Ssrc != _sourceSsrc)
+            {
+                _haveSource = true;
+                _sourceSsrc = header.Ssrc;
+                _haveAudioNext = false;
+                _reorder.Reset();
+            }
 
-        if (!_reorder.Add(header, packet.Slice(header.PayloadOffset, header.PayloadLength)))
+            if (_reorder.Add(header, packet.Slice(header.PayloadOffset, header.PayloadLength)))
+            {
+                Release(config, now, force: false);
+            }
+        }
+    }
+
+    /// <summary>On the pacer tick: a packet waited for longer than <see cref="MaxReorderWait"/> is given up on.</summary>
+    private void ReleaseStale(RtpStreamConfig config, long now)
+    {
+        if (Volatile.Read(ref _holdingSince) == 0 || _time.GetElapsedTime(_holdingSince, now) < MaxReorderWait)
         {
             return;
         }
 
-        while (_reorder.TryTake(out var next, out var payload))
+        lock (_receiveLock)
+        {
+            Release(config, now, force: true);
+        }
+    }
+
+    private void Release(RtpStreamConfig config, long now, bool force)
+    {
+        while (_reorder.TryTake(out var next, out var payload, force))
         {
             Dispatch(config, next, payload);
         }
+
+        // Held packets wait for a missing one; note since when, so a stalled stream still gets them out.
+        Volatile.Write(ref _holdingSince, _reorder.Held == 0 ? 0 : _holdingSince == 0 ? now : _holdingSince);
     }
 
     private void Dispatch(RtpStreamConfig config, RtpHeader header, ReadOnlySpan<byte> payload)

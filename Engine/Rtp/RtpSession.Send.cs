@@ -46,11 +46,13 @@ internal sealed partial class RtpSession
                 return;
             }
 
+            ReleaseStale(config, now);
             var samples = config.SamplesPerPacket;
             if (missedTicks > 0)
             {
+                // The packets the stall swallowed are a gap in time, but their audio is still sent:
+                // a prompt arrives a little late rather than with words missing.
                 _timestamp += (uint)(missedTicks * samples);
-                Outbound.Discard(missedTicks * samples);
             }
 
             SendPacket(config, samples);
