@@ -45,13 +45,14 @@ public sealed class SippMediaTests
         await using var session = _sessions.Factory.Create();
         await using var sipp = SippProcess.StartUas("uas_play_g711a.xml");
         using var signalling = new RawSipSignalling(sipp.SipPort);
-        await ConnectAsync(session, signalling, cancellationToken);
-        var recording = session.RecordAsync(
+        // Recording starts before the ACK, so SIPp's first packet (sent on the ACK) is in it.
+        Task<RecordingResult>? recording = null;
+        await ConnectAsync(session, signalling, cancellationToken, beforeAck: () => recording = session.RecordAsync(
             new RecordOptions { FilePath = _files.File("g711a.wav"), TrimSilence = false, SilenceTimeout = TimeSpan.Zero, MaxLength = TimeSpan.FromSeconds(7.08) },
-            cancellationToken);
+            cancellationToken));
 
         await WaitForQuietAsync(session, minimumPackets: 236, cancellationToken);
-        var result = await recording;
+        var result = await recording!;
         await signalling.ByeAsync(cancellationToken);
 
         session.Negotiated!.Codec.EncodingName.Should().Be("PCMA");
@@ -152,12 +153,14 @@ public sealed class SippMediaTests
         (await sipp.WaitForExitAsync(cancellationToken)).Should().Be(0, sipp.Output);
     }
 
-    private static async Task ConnectAsync(RtpMediaSession session, RawSipSignalling signalling, CancellationToken cancellationToken)
+    private static async Task ConnectAsync(
+        RtpMediaSession session, RawSipSignalling signalling, CancellationToken cancellationToken, Action? beforeAck = null)
     {
         var answer = await signalling.InviteAsync(session.CreateOffer(), cancellationToken);
         var applied = session.ApplyAnswer(answer);
         applied.Succeeded.Should().BeTrue(applied.Error);
         session.Start();
+        beforeAck?.Invoke();
         await signalling.AckAsync(cancellationToken);
     }
 

@@ -103,7 +103,7 @@ public sealed class RtpPacerTests
     [CancelAfter(5000)]
     public async Task Register_RealThread_TicksTheStream(CancellationToken cancellationToken)
     {
-        using var pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance);
+        using var pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, new RtpOptions());
         var stream = new CountingStream(5);
         using var registration = pacer.Register(stream, Period);
 

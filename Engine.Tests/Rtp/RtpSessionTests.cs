@@ -13,13 +13,15 @@ namespace RcmlEngine.Tests.Rtp;
 public sealed class RtpSessionTests
 {
     private RtpPacer _pacer = null!;
+    private RtpReceivePoller _poller = null!;
     private UdpTestPeer _peer = null!;
     private RtpSession _session = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance);
+        _pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, new RtpOptions());
+        _poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
         _peer = new UdpTestPeer();
         _session = NewSession(new RtpOptions());
     }
@@ -30,6 +32,7 @@ public sealed class RtpSessionTests
         await _session.DisposeAsync();
         _peer.Dispose();
         _pacer.Dispose();
+        _poller.Dispose();
     }
 
     [Test]
@@ -253,7 +256,7 @@ public sealed class RtpSessionTests
     private RtpSession NewSession(RtpOptions options)
     {
         var sockets = new RtpSocketPair(RtpSocketPair.Bind(IPAddress.Loopback, 0), RtpSocketPair.Bind(IPAddress.Loopback, 0));
-        return new RtpSession(sockets, _pacer, TimeProvider.System, NullLogger<RtpSession>.Instance, options);
+        return new RtpSession(sockets, _pacer, _poller, TimeProvider.System, NullLogger<RtpSession>.Instance, options);
     }
 
     private RtpStreamConfig Config(G711Codec codec, byte payloadType) =>

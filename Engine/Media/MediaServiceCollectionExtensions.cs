@@ -13,7 +13,7 @@ namespace RcmlEngine.Media;
 internal static class MediaServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the shared pacer, the port allocator, the session factory, media fetching, decoding and
+    /// Adds the shared pacer and receive poller, the port allocator, the session factory, media fetching, decoding and
     /// speech. The options objects are registered as given; Hosting binds them from configuration.
     /// </summary>
     public static IServiceCollection AddRcmlMedia(
@@ -24,6 +24,7 @@ internal static class MediaServiceCollectionExtensions
         services.AddSingleton(media ?? new MediaOptions());
         services.AddSingleton(sessions ?? new MediaSessionOptions());
         services.AddSingleton<RtpPacer>();
+        services.AddSingleton<RtpReceivePoller>();
         services.AddSingleton(sp => new RtpPortAllocator(sp.GetRequiredService<RtpOptions>()));
         services.AddSingleton<MediaSessionFactory>();
         services.AddSingleton<IProcessRunner, ProcessRunner>();

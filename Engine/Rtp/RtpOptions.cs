@@ -15,6 +15,12 @@ internal sealed class RtpOptions
     /// <summary>Out-of-order packets held while waiting for a missing one.</summary>
     public int ReorderDepth { get; set; } = 3;
 
+    /// <summary>
+    /// The nice value of the pacer and receive threads on Linux (-20 to 19; 0 leaves them as they are).
+    /// Below 0 needs CAP_SYS_NICE (root has it); without it the threads keep the default.
+    /// </summary>
+    public int MediaThreadNice { get; set; } = -10;
+
     /// <summary>The most relayed audio buffered towards a bridged peer before the oldest is dropped.</summary>
     public TimeSpan MaxRelayLatency { get; set; } = TimeSpan.FromMilliseconds(200);
 }

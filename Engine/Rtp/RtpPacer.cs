@@ -21,6 +21,7 @@ internal sealed partial class RtpPacer : IDisposable
     private const double GoldenRatioFraction = 0.6180339887498949;
 
     private readonly TimeProvider _time;
+    private readonly int _nice;
     private readonly ILogger<RtpPacer> _logger;
     private readonly PriorityQueue<Entry, long> _schedule = new();
     private readonly ConcurrentQueue<Entry> _added = new();
@@ -32,14 +33,15 @@ internal sealed partial class RtpPacer : IDisposable
     private int _count;
 
     /// <summary>Creates the pacer and starts its thread.</summary>
-    public RtpPacer(TimeProvider time, ILogger<RtpPacer> logger)
-        : this(time, logger, runThread: true)
+    public RtpPacer(TimeProvider time, ILogger<RtpPacer> logger, RtpOptions options)
+        : this(time, logger, runThread: true, options.MediaThreadNice)
     {
     }
 
     /// <summary>Creates the pacer; without a thread, a test drives it through <see cref="RunDue"/>.</summary>
-    internal RtpPacer(TimeProvider time, ILogger<RtpPacer> logger, bool runThread)
+    internal RtpPacer(TimeProvider time, ILogger<RtpPacer> logger, bool runThread, int nice = 0)
     {
+        _nice = nice;
         _time = time;
         _logger = logger;
         _earlyMargin = ToTimestampUnits(EarlyMargin);
@@ -140,12 +142,12 @@ internal sealed partial class RtpPacer : IDisposable
             // Already reported for this stream.
         }
 
-        Probe?.Record(entry.Index, _time.GetTimestamp());
+        Probe?.Record(entry.Index, deadline, _time.GetTimestamp());
     }
 
     private void Run()
     {
-        LogStarted();
+        LogStarted(ThreadNice.TrySet(_nice) ? _nice : 0);
         while (!_stopping)
         {
             var next = RunDue(_time.GetTimestamp());

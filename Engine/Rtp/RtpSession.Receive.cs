@@ -36,20 +36,23 @@ internal sealed partial class RtpSession
     private bool _haveAudioNext;
     private uint _audioNext;
 
-    private async Task ReceiveRtpAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    Socket IPolledReceiver.Socket => _sockets.Rtp;
+
+    /// <inheritdoc />
+    void IPolledReceiver.OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(2048);
-        var from = new SocketAddress(_sockets.Rtp.AddressFamily);
+        Interlocked.Exchange(ref _receiving, 1);
         try
         {
-            while (await ReceiveAsync(_sockets.Rtp, buffer, from, cancellationToken) is var length && length >= 0)
+            if (Volatile.Read(ref _state) == Started)
             {
-                OnRtp(buffer.AsSpan(0, length), from);
+                OnRtp(datagram, from);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Volatile.Write(ref _receiving, 0);
         }
     }
 

@@ -13,7 +13,7 @@ namespace RcmlEngine.Rtp;
 /// digits, latches to where the peer's packets come from (symmetric RTP, for NAT), exchanges RTCP
 /// reports and says BYE, and ends with a reason when the peer falls silent.
 /// </summary>
-internal sealed partial class RtpSession : IPacedStream, IAsyncDisposable
+internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsyncDisposable
 {
     /// <summary>RFC 3550 6.2: the minimum RTCP report interval, randomized by 0.5 to 1.5 (6.3.1).</summary>
     public static readonly TimeSpan RtcpInterval = TimeSpan.FromSeconds(5);
@@ -30,6 +30,7 @@ internal sealed partial class RtpSession : IPacedStream, IAsyncDisposable
 
     private readonly RtpSocketPair _sockets;
     private readonly RtpPacer _pacer;
+    private readonly RtpReceivePoller _poller;
     private readonly TimeProvider _time;
     private readonly ILogger<RtpSession> _logger;
     private readonly RtpOptions _options;
@@ -41,16 +42,20 @@ internal sealed partial class RtpSession : IPacedStream, IAsyncDisposable
     private readonly string _cname;
     private volatile RtpStreamConfig? _config;
     private IDisposable? _registration;
+    private IDisposable? _receiveRegistration;
     private int _registeredPacketTime;
     private Task _receiveLoops = Task.CompletedTask;
     private int _state;
     private int _ticking;
+    private int _receiving;
 
     /// <summary>Creates a session on a bound port pair; it neither sends nor receives before <see cref="Start"/>.</summary>
-    public RtpSession(RtpSocketPair sockets, RtpPacer pacer, TimeProvider time, ILogger<RtpSession> logger, RtpOptions options)
+    public RtpSession(
+        RtpSocketPair sockets, RtpPacer pacer, RtpReceivePoller poller, TimeProvider time, ILogger<RtpSession> logger, RtpOptions options)
     {
         _sockets = sockets;
         _pacer = pacer;
+        _poller = poller;
         _time = time;
         _logger = logger;
         _options = options;
@@ -145,9 +150,9 @@ internal sealed partial class RtpSession : IPacedStream, IAsyncDisposable
             var now = _time.GetTimestamp();
             Volatile.Write(ref _expectingSince, now);
             _nextRtcp = now + RtcpDelay();
-            // An array, not params: the span overload would use a compiler-generated type outside the layer.
-            var loops = new[] { Task.Run(() => ReceiveRtpAsync(_stop.Token)), Task.Run(() => ReceiveRtcpAsync(_stop.Token)) };
-            _receiveLoops = Task.WhenAll(loops);
+            // RTP is read by the shared poller (never asynchronously, see RtpReceivePoller); RTCP by its own loop.
+            _receiveLoops = Task.Run(() => ReceiveRtcpAsync(_stop.Token));
+            _receiveRegistration = _poller.Register(this);
             Register(_config?.PacketTimeMs ?? 20);
         }
     }
@@ -163,6 +168,7 @@ internal sealed partial class RtpSession : IPacedStream, IAsyncDisposable
         {
             previous = Interlocked.Exchange(ref _state, Stopped);
             _registration?.Dispose();
+            _receiveRegistration?.Dispose();
         }
 
         if (previous == Stopped)
@@ -170,8 +176,8 @@ internal sealed partial class RtpSession : IPacedStream, IAsyncDisposable
             return;
         }
 
-        // The pacer may be inside OnTick right now; the buffers it uses must outlive that tick.
-        SpinWait.SpinUntil(() => Volatile.Read(ref _ticking) == 0);
+        // The pacer or the poller may be inside this session right now; the buffers they use must outlive that.
+        SpinWait.SpinUntil(() => Volatile.Read(ref _ticking) == 0 && Volatile.Read(ref _receiving) == 0);
         if (previous == Started)
         {
             SendBye();

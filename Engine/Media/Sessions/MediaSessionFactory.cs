@@ -7,10 +7,11 @@ using RcmlEngine.Sdp;
 
 namespace RcmlEngine.Media.Sessions;
 
-/// <summary>Creates call legs' media sessions: a port pair from the range, an RTP session on the shared pacer.</summary>
+/// <summary>Creates call legs' media sessions: a port pair from the range, an RTP session on the shared pacer and receive poller.</summary>
 internal sealed class MediaSessionFactory(
     RtpPortAllocator ports,
     RtpPacer pacer,
+    RtpReceivePoller poller,
     RtpOptions rtpOptions,
     MediaSessionOptions options,
     TimeProvider time,
@@ -24,7 +25,7 @@ internal sealed class MediaSessionFactory(
     public RtpMediaSession Create(IPAddress? advertisedAddress = null)
     {
         var sockets = ports.Allocate(options.BindAddress);
-        var rtp = new RtpSession(sockets, pacer, time, loggers.CreateLogger<RtpSession>(), rtpOptions);
+        var rtp = new RtpSession(sockets, pacer, poller, time, loggers.CreateLogger<RtpSession>(), rtpOptions);
         var address = advertisedAddress ?? options.AdvertisedAddress ?? AddressOf(options.BindAddress);
         var local = new SdpLocalAudio(address, sockets.RtpEndPoint.Port)
         {
