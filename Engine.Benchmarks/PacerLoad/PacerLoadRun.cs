@@ -13,7 +13,8 @@ namespace RcmlEngine.Benchmarks.PacerLoad;
 /// real <see cref="RtpSession"/>s on their own sockets, their rings topped up with a tone as play
 /// pumps do. Measures the pacer thread's CPU, the process's CPU, inter-departure intervals
 /// (p50/p99/max, from the pacer's own departure timestamps) and drift over the run.
-/// Usage: <c>pacer-load [--streams 100,500,1000,2000] [--seconds 30]</c>.
+/// Usage: <c>pacer-load [--streams 100,500,1000,2000] [--seconds 30] [--nice -10] [--realtime 0]</c>
+/// (the media threads' scheduling, as <see cref="RtpOptions"/> sets it).
 /// </summary>
 public static class PacerLoadRun
 {
@@ -24,28 +25,34 @@ public static class PacerLoadRun
     {
         var streams = Option(args, "--streams", "100,500,1000,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var seconds = int.Parse(Option(args, "--seconds", "30"), CultureInfo.InvariantCulture);
-        Console.WriteLine($"# pacer-load: {Environment.ProcessorCount} cores, {seconds} s per run, {PacketTimeMs} ms packets, .NET {Environment.Version}");
+        var options = new RtpOptions
+        {
+            InactivityTimeout = TimeSpan.Zero,
+            MediaThreadNice = int.Parse(Option(args, "--nice", "-10"), CultureInfo.InvariantCulture),
+            MediaThreadRealtimePriority = int.Parse(Option(args, "--realtime", "0"), CultureInfo.InvariantCulture),
+        };
+        Console.WriteLine($"# pacer-load: {Environment.ProcessorCount} cores, {seconds} s per run, {PacketTimeMs} ms packets, " +
+            $"media threads nice {options.MediaThreadNice}, SCHED_RR {options.MediaThreadRealtimePriority} (0: off), .NET {Environment.Version}");
         Console.WriteLine("| streams | pacer thread CPU (% of a core) | per stream (µs CPU/s) | process CPU (% of a core) | interval p50 (ms) | p99 (ms) | max (ms) | late p99 (ms) | drift (ms) | skipped ticks | packets sent | load avg before/after |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var count in streams)
         {
-            await RunOneAsync(count, seconds);
+            await RunOneAsync(count, seconds, options);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(int count, int seconds)
+    private static async Task RunOneAsync(int count, int seconds, RtpOptions options)
     {
         var loadBefore = LoadAverage();
-        using var pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, new RtpOptions());
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
+        using var pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, options);
+        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, options);
         var sinks = Enumerable.Range(0, SinkCount).Select(_ => Bind()).ToArray();
         var sessions = new List<RtpSession>(count);
         var tone = Enumerable.Range(0, 8000).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 1000 * i / 8000.0))).ToArray();
         try
         {
-            var options = new RtpOptions { InactivityTimeout = TimeSpan.Zero };
             for (var i = 0; i < count; i++)
             {
                 var session = new RtpSession(new RtpSocketPair(Bind(), Bind()), pacer, poller, TimeProvider.System, NullLogger<RtpSession>.Instance, options);

@@ -21,6 +21,12 @@ internal sealed class RtpOptions
     /// </summary>
     public int MediaThreadNice { get; set; } = -10;
 
+    /// <summary>
+    /// A SCHED_RR real-time priority (1-99) for the pacer and receive threads on Linux, or 0 for none
+    /// (then <see cref="MediaThreadNice"/> applies). Keeps packet timing on a host busy with other work.
+    /// </summary>
+    public int MediaThreadRealtimePriority { get; set; }
+
     /// <summary>The most relayed audio buffered towards a bridged peer before the oldest is dropped.</summary>
     public TimeSpan MaxRelayLatency { get; set; } = TimeSpan.FromMilliseconds(200);
 }

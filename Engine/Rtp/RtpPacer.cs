@@ -21,7 +21,7 @@ internal sealed partial class RtpPacer : IDisposable
     private const double GoldenRatioFraction = 0.6180339887498949;
 
     private readonly TimeProvider _time;
-    private readonly int _nice;
+    private readonly RtpOptions _options;
     private readonly ILogger<RtpPacer> _logger;
     private readonly PriorityQueue<Entry, long> _schedule = new();
     private readonly ConcurrentQueue<Entry> _added = new();
@@ -34,14 +34,14 @@ internal sealed partial class RtpPacer : IDisposable
 
     /// <summary>Creates the pacer and starts its thread.</summary>
     public RtpPacer(TimeProvider time, ILogger<RtpPacer> logger, RtpOptions options)
-        : this(time, logger, runThread: true, options.MediaThreadNice)
+        : this(time, logger, runThread: true, options)
     {
     }
 
     /// <summary>Creates the pacer; without a thread, a test drives it through <see cref="RunDue"/>.</summary>
-    internal RtpPacer(TimeProvider time, ILogger<RtpPacer> logger, bool runThread, int nice = 0)
+    internal RtpPacer(TimeProvider time, ILogger<RtpPacer> logger, bool runThread, RtpOptions? options = null)
     {
-        _nice = nice;
+        _options = options ?? new RtpOptions { MediaThreadNice = 0 };
         _time = time;
         _logger = logger;
         _earlyMargin = ToTimestampUnits(EarlyMargin);
@@ -147,7 +147,8 @@ internal sealed partial class RtpPacer : IDisposable
 
     private void Run()
     {
-        LogStarted(ThreadNice.TrySet(_nice) ? _nice : 0);
+        var scheduling = MediaThreadPriority.Apply(_options);
+        LogStarted(scheduling);
         while (!_stopping)
         {
             var next = RunDue(_time.GetTimestamp());

@@ -25,7 +25,7 @@ internal sealed partial class RtpReceivePoller : IDisposable
     private const int MaxPerSweep = 64;
 
     private readonly TimeProvider _time;
-    private readonly int _nice;
+    private readonly RtpOptions _options;
     private readonly ILogger<RtpReceivePoller> _logger;
     private readonly Lock _lock = new();
     private readonly ManualResetEventSlim _stopped = new(false, spinCount: 1);
@@ -42,14 +42,14 @@ internal sealed partial class RtpReceivePoller : IDisposable
 
     /// <summary>Creates the poller and starts its thread.</summary>
     public RtpReceivePoller(TimeProvider time, ILogger<RtpReceivePoller> logger, RtpOptions options)
-        : this(time, logger, runThread: true, options.MediaThreadNice)
+        : this(time, logger, runThread: true, options)
     {
     }
 
     /// <summary>Creates the poller; without a thread, a test drives it through <see cref="Sweep"/>.</summary>
-    internal RtpReceivePoller(TimeProvider time, ILogger<RtpReceivePoller> logger, bool runThread, int nice = 0)
+    internal RtpReceivePoller(TimeProvider time, ILogger<RtpReceivePoller> logger, bool runThread, RtpOptions? options = null)
     {
-        _nice = nice;
+        _options = options ?? new RtpOptions { MediaThreadNice = 0 };
         _time = time;
         _logger = logger;
         _drainAt = index => _handled += Drain(_polled![index]);
@@ -143,7 +143,7 @@ internal sealed partial class RtpReceivePoller : IDisposable
 
     private void Run()
     {
-        ThreadNice.TrySet(_nice);
+        MediaThreadPriority.Apply(_options);
         var period = Interval.Ticks * _time.TimestampFrequency / TimeSpan.TicksPerSecond;
         var start = _time.GetTimestamp();
         for (long sweep = 1; !_stopping; sweep++)
@@ -169,9 +169,6 @@ internal sealed partial class RtpReceivePoller : IDisposable
             _entries = _entries.Where(e => !ReferenceEquals(e, entry)).ToArray();
         }
     }
-
-    [LoggerMessage(EventId = Diagnostics.LogEventRange.Rtp + 3, Level = LogLevel.Error, Message = "An RTP receiver failed; its later failures are not logged")]
-    private partial void LogReceiveFailed(Exception exception);
 
     /// <summary>A registered receiver; disposing it stops the reading.</summary>
     private sealed class Entry(RtpReceivePoller owner, IPolledReceiver receiver) : IDisposable

@@ -59,7 +59,4 @@ internal sealed partial class FfmpegDecoder
         LogDecoded(description);
         return output;
     }
-
-    [LoggerMessage(EventId = MediaLogEvents.Decoding, Level = LogLevel.Debug, Message = "Decoded {Description} with ffmpeg")]
-    private partial void LogDecoded(string description);
 }

@@ -199,8 +199,4 @@ internal sealed partial class CallRecorder : IDisposable
         _read = (_read + samples) % _ring.Length;
         _count -= samples;
     }
-
-    [LoggerMessage(EventId = MediaLogEvents.Recording, Level = LogLevel.Information,
-        Message = "Recording stopped ({End}) after {Seconds:0.0} s of audio; {Dropped} samples dropped")]
-    private partial void LogFinished(RecordingEnd end, double seconds, long dropped);
 }
