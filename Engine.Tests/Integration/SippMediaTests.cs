@@ -126,7 +126,7 @@ public sealed class SippMediaTests
     {
         PeerPrograms.Require("espeak-ng");
         var options = new MediaOptions { CacheDirectory = _files.File("cache") };
-        var speech = new EspeakSpeechSynthesizer(new ProcessRunner(NullLogger<ProcessRunner>.Instance), options, NullLogger<EspeakSpeechSynthesizer>.Instance);
+        var speech = new EspeakSpeechSynthesizer(new ProcessRunner(NullLogger<ProcessRunner>.Instance), options, TimeProvider.System, NullLogger<EspeakSpeechSynthesizer>.Instance);
         var prompt = await speech.SynthesizeAsync(new SpeechRequest("Welcome. Please enter your account number, followed by the pound key."), cancellationToken);
         TimeSpan promptLength;
         await using (var wav = await WavAudioSource.OpenAsync(File.OpenRead(prompt), "prompt", cancellationToken))

@@ -63,8 +63,8 @@ public sealed class AudioSourceFactoryTests
         var options = new MediaOptions { CacheDirectory = _work.File("cache-" + Guid.NewGuid().ToString("N")) };
         _runner = new CountingProcessRunner(new ProcessRunner(NullLogger<ProcessRunner>.Instance));
         var fetcher = new MediaFetcher(_services.GetRequiredService<IHttpClientFactory>(), options, TimeProvider.System, NullLogger<MediaFetcher>.Instance);
-        var decoder = new FfmpegDecoder(_runner, options, NullLogger<FfmpegDecoder>.Instance);
-        var speech = new EspeakSpeechSynthesizer(_runner, options, NullLogger<EspeakSpeechSynthesizer>.Instance);
+        var decoder = new FfmpegDecoder(_runner, options, TimeProvider.System, NullLogger<FfmpegDecoder>.Instance);
+        var speech = new EspeakSpeechSynthesizer(_runner, options, TimeProvider.System, NullLogger<EspeakSpeechSynthesizer>.Instance);
         _factory = new AudioSourceFactory(fetcher, decoder, speech);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using RcmlEngine.Rtp;
 using RcmlEngine.Rtp.Codecs;
@@ -251,6 +252,36 @@ public sealed class RtpSessionTests
         summary.SenderSsrc.Should().Be(_session.Ssrc);
         rtcp[^1][1].Should().Be(RtcpPacket.SenderReport, "packets were sent, so the report is an SR");
         (await _session.Ended).Should().Be(RtpEndReason.Stopped);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Start_Ipv6Loopback_SendsAndLatches(CancellationToken cancellationToken)
+    {
+        using var peer = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        RtpSocketPair sockets;
+        try
+        {
+            peer.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+            sockets = new RtpSocketPair(RtpSocketPair.Bind(IPAddress.IPv6Loopback, 0), RtpSocketPair.Bind(IPAddress.IPv6Loopback, 0));
+        }
+        catch (SocketException ex)
+        {
+            Assert.Ignore($"no IPv6 loopback here: {ex.SocketErrorCode}");
+            return;
+        }
+
+        await using var session = new RtpSession(sockets, _pacer, _poller, TimeProvider.System, NullLogger<RtpSession>.Instance, new RtpOptions());
+        var peerEndPoint = (IPEndPoint)peer.LocalEndPoint!;
+        session.Configure(new RtpStreamConfig(peerEndPoint, null, G711Codec.Pcmu, 0, 101, 20, Send: true, Receive: true));
+        session.Start();
+
+        var buffer = new byte[2048];
+        var length = await peer.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+
+        RtpHeader.TryRead(buffer.AsSpan(0, length), out var header).Should().BeTrue();
+        header.Ssrc.Should().Be(session.Ssrc);
+        session.LocalEndPoint.AddressFamily.Should().Be(AddressFamily.InterNetworkV6);
     }
 
     private RtpSession NewSession(RtpOptions options)

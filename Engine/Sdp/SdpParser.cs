@@ -61,10 +61,13 @@ internal static class SdpParser
             'c' => ParseConnection(value, out var connection) ?? state.SetConnection(connection!),
             't' => state.SetTiming(value),
             'm' => ParseMedia(state, value),
-            'a' => CheckAttribute(SdpAttribute.Parse(value)) ?? state.AddAttribute(SdpAttribute.Parse(value)),
+            'a' => AddAttribute(state, SdpAttribute.Parse(value)),
             _ => state.AddOther(new SdpLine(type, value)),
         };
     }
+
+    private static string? AddAttribute(SdpParseState state, SdpAttribute attribute) =>
+        CheckAttribute(attribute) ?? state.AddAttribute(attribute);
 
     // Attributes the negotiation relies on are checked here, so a bad one is reported with its line.
     private static string? CheckAttribute(SdpAttribute attribute) => attribute.Name.ToUpperInvariant() switch

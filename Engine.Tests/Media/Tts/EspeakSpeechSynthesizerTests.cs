@@ -20,7 +20,7 @@ public sealed class EspeakSpeechSynthesizerTests
         PeerPrograms.Require("espeak-ng");
         _cache = new TempDirectory();
         _runner = new CountingProcessRunner(new ProcessRunner(NullLogger<ProcessRunner>.Instance));
-        _speech = new EspeakSpeechSynthesizer(_runner, new MediaOptions { CacheDirectory = _cache.Path }, NullLogger<EspeakSpeechSynthesizer>.Instance);
+        _speech = new EspeakSpeechSynthesizer(_runner, new MediaOptions { CacheDirectory = _cache.Path }, TimeProvider.System, NullLogger<EspeakSpeechSynthesizer>.Instance);
     }
 
     [TearDown]

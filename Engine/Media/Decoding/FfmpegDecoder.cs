@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Media.Fetching;
 using RcmlEngine.Media.Processes;
 
 namespace RcmlEngine.Media.Decoding;
@@ -11,14 +12,16 @@ internal sealed partial class FfmpegDecoder
 {
     private readonly IProcessRunner _runner;
     private readonly MediaOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<FfmpegDecoder> _logger;
     private readonly string _directory;
 
     /// <summary>Creates a decoder writing under <see cref="MediaOptions.CacheDirectory"/>/decoded.</summary>
-    public FfmpegDecoder(IProcessRunner runner, MediaOptions options, ILogger<FfmpegDecoder> logger)
+    public FfmpegDecoder(IProcessRunner runner, MediaOptions options, TimeProvider time, ILogger<FfmpegDecoder> logger)
     {
         _runner = runner;
         _options = options;
+        _time = time;
         _logger = logger;
         _directory = Path.Combine(options.CacheDirectory, "decoded");
         Directory.CreateDirectory(_directory);
@@ -31,7 +34,7 @@ internal sealed partial class FfmpegDecoder
         var output = Path.Combine(_directory, contentHash + ".wav");
         if (File.Exists(output))
         {
-            File.SetLastAccessTimeUtc(output, DateTime.UtcNow);
+            MediaCacheTrimmer.Touch(output, _time);
             return output;
         }
 

@@ -24,6 +24,9 @@ internal static class MediaCacheTrimmer
         }
     }
 
+    /// <summary>Marks a cached file as used now (the trimmer evicts by last access).</summary>
+    public static void Touch(string path, TimeProvider time) => File.SetLastAccessTimeUtc(path, time.GetUtcNow().UtcDateTime);
+
     private static void TryDelete(string path)
     {
         try

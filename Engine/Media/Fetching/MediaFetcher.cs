@@ -171,10 +171,9 @@ internal sealed partial class MediaFetcher
         return (Convert.ToHexStringLower(hasher.GetHashAndReset()), total);
     }
 
-    private static FetchedMedia Reuse(string bodyPath, MediaCacheEntry entry)
+    private FetchedMedia Reuse(string bodyPath, MediaCacheEntry entry)
     {
-        // The trimmer evicts by last access; mark this use.
-        File.SetLastAccessTimeUtc(bodyPath, DateTime.UtcNow);
+        MediaCacheTrimmer.Touch(bodyPath, _time);
         return new FetchedMedia(bodyPath, entry.ContentType, entry.ContentHash, FromCache: true);
     }
 

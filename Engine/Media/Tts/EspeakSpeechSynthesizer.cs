@@ -14,14 +14,16 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
 {
     private readonly IProcessRunner _runner;
     private readonly MediaOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<EspeakSpeechSynthesizer> _logger;
     private readonly string _directory;
 
     /// <summary>Creates the synthesizer, caching under <see cref="MediaOptions.CacheDirectory"/>/speech.</summary>
-    public EspeakSpeechSynthesizer(IProcessRunner runner, MediaOptions options, ILogger<EspeakSpeechSynthesizer> logger)
+    public EspeakSpeechSynthesizer(IProcessRunner runner, MediaOptions options, TimeProvider time, ILogger<EspeakSpeechSynthesizer> logger)
     {
         _runner = runner;
         _options = options;
+        _time = time;
         _logger = logger;
         _directory = Path.Combine(options.CacheDirectory, "speech");
         Directory.CreateDirectory(_directory);
@@ -36,7 +38,7 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
         var path = Path.Combine(_directory, key + ".wav");
         if (File.Exists(path))
         {
-            File.SetLastAccessTimeUtc(path, DateTime.UtcNow);
+            MediaCacheTrimmer.Touch(path, _time);
             LogCached(voice);
             return path;
         }
