@@ -1,10 +1,22 @@
 using BenchmarkDotNet.Running;
+using RcmlEngine.Benchmarks.PacerLoad;
 
 namespace RcmlEngine.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>scripts/bench.sh [--filter '*Name*']</c>; figures go to docs/performance.md.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>scripts/bench.sh [--filter '*Name*']</c>; figures go to docs/performance.md.
+/// <c>pacer-load</c> runs the paced-stream load measurement instead (<c>scripts/load-rtp.sh</c>).
+/// </summary>
 public static class BenchmarkEntry
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "pacer-load")
+        {
+            return await PacerLoadRun.RunAsync(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+        return 0;
+    }
 }

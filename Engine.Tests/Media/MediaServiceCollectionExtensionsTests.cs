@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RcmlEngine.Media;
+using RcmlEngine.Media.Sessions;
+using RcmlEngine.Rtp;
+using RcmlEngine.Tests.Support;
+
+namespace RcmlEngine.Tests.Media;
+
+[TestFixture]
+public sealed class MediaServiceCollectionExtensionsTests
+{
+    [Test]
+    public async Task AddRcmlMedia_Resolves_SessionFactoryAndSources()
+    {
+        using var cache = new TempDirectory();
+        await using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddRcmlMedia(
+                new RtpOptions { MinPort = TestPorts.MediaBase + 30, MaxPort = TestPorts.MediaBase + 39 },
+                new MediaOptions { CacheDirectory = cache.Path },
+                new MediaSessionOptions { BindAddress = IPAddress.Loopback })
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        provider.GetRequiredService<IAudioSourceFactory>().Should().NotBeNull();
+        await using var session = provider.GetRequiredService<MediaSessionFactory>().Create();
+        session.LocalEndPoint.Port.Should().BeInRange(TestPorts.MediaBase + 30, TestPorts.MediaBase + 39);
+        session.CreateOffer().Should().Contain("c=IN IP4 127.0.0.1");
+    }
+}

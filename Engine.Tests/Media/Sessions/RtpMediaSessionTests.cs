@@ -1,0 +1,317 @@
+using RcmlEngine.Media;
+using RcmlEngine.Media.Recording;
+using RcmlEngine.Media.Sessions;
+using RcmlEngine.Media.Tones;
+using RcmlEngine.Rtp;
+using RcmlEngine.Rtp.Codecs;
+using RcmlEngine.Rtp.Dtmf;
+using RcmlEngine.Sdp;
+using RcmlEngine.Tests.Support;
+
+namespace RcmlEngine.Tests.Media.Sessions;
+
+[TestFixture]
+public sealed class RtpMediaSessionTests
+{
+    private MediaSessions _sessions = null!;
+    private UdpTestPeer _peer = null!;
+    private RtpMediaSession _session = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _sessions = new MediaSessions();
+        _peer = new UdpTestPeer();
+        _session = _sessions.Factory.Create();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _session.DisposeAsync();
+        _peer.Dispose();
+        _sessions.Dispose();
+    }
+
+    [Test]
+    public void CreateOffer_ThenPeersAnswer_AgreesOnPcmaAndSendsToThePeer()
+    {
+        var offer = _session.CreateOffer();
+        offer.Should().Contain($"m=audio {_session.LocalEndPoint.Port} RTP/AVP 0 8 101");
+
+        var result = _session.ApplyAnswer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port, "8 101"));
+
+        result.Succeeded.Should().BeTrue(result.Error);
+        _session.Negotiated!.Codec.EncodingName.Should().Be("PCMA");
+        _session.Rtp.Config!.RemoteRtp.Should().Be(_peer.RtpEndPoint);
+    }
+
+    [Test]
+    public void AnswerOffer_MalformedSdp_ReportsTheLine()
+    {
+        var result = _session.AnswerOffer("v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nm=audio x RTP/AVP 0\r\n");
+
+        result.Succeeded.Should().BeFalse();
+        result.Error.Should().Be("SDP line 4 \"m=audio x RTP/AVP 0\": port \"x\" is not a number from 0 to 65535");
+    }
+
+    [Test]
+    public void ApplyAnswer_WithoutOffer_Fails()
+    {
+        _session.ApplyAnswer(MediaSessions.PeerSdp(4000)).Error.Should().Be("no offer is waiting for an answer");
+    }
+
+    [Test]
+    public void AnswerOffer_PeerPutsUsOnHold_AnswersRecvonlyAndStopsSending()
+    {
+        var first = _session.AnswerOffer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port));
+        var hold = _session.AnswerOffer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port, extra: "a=sendonly\r\n"));
+        var again = _session.AnswerOffer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port, extra: "a=sendonly\r\n"));
+
+        hold.Sdp.Should().Contain("a=recvonly");
+        _session.Rtp.Config!.Send.Should().BeFalse();
+        _session.Rtp.Config.Receive.Should().BeTrue();
+        Version(hold.Sdp!).Should().Be(Version(first.Sdp!) + 1, "the answer changed (RFC 3264 8)");
+        Version(again.Sdp!).Should().Be(Version(hold.Sdp!), "an unchanged answer keeps its version");
+    }
+
+    [Test]
+    public void SetDirection_SendOnly_ReOfferPutsPeerOnHold()
+    {
+        _session.CreateOffer();
+        _session.ApplyAnswer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port));
+
+        _session.SetDirection(SdpDirection.SendOnly);
+        var reOffer = _session.CreateOffer();
+        _session.ApplyAnswer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port, extra: "a=recvonly\r\n"));
+
+        reOffer.Should().Contain("a=sendonly");
+        _session.Rtp.Config!.Send.Should().BeTrue();
+        _session.Rtp.Config.Receive.Should().BeFalse("the held peer sends nothing, so no inactivity is watched");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task PlayAsync_1kHzTone_ArrivesAt1kHzAndItsLevel(CancellationToken cancellationToken)
+    {
+        Connect("0 101");
+        _session.Start();
+        using var capture = _peer.Capture();
+
+        await using var tone = StandardTones.Sine(1000, TimeSpan.FromSeconds(1), -10);
+        var outcome = await _session.PlayAsync(tone, PlayOptions.ToEnd, cancellationToken);
+        await capture.WaitForAsync(capture.Count + 5, cancellationToken);
+
+        outcome.Should().Be(PlayOutcome.Completed);
+        var samples = Decode(capture.Packets, G711Codec.Pcmu);
+        // A 1 kHz sine sampled at 8 kHz passes through zero every fourth sample: measure first to last.
+        var start = Array.FindIndex(samples, s => Math.Abs((int)s) > 100);
+        var end = Array.FindLastIndex(samples, s => Math.Abs((int)s) > 100);
+        MediaAudio.DurationOf(end - start + 1).TotalSeconds.Should().BeApproximately(1.0, 0.01, "the whole second was sent, and nothing more");
+        var middle = samples.AsSpan(start + 800, 4800);
+        ToneAnalysis.DominantFrequency(middle).Should().Be(1000);
+        var expectedRms = MediaAudio.PeakOf(-10) / Math.Sqrt(2);
+        (20 * Math.Log10(ToneAnalysis.Rms(middle) / expectedRms)).Should().BeInRange(-0.5, 0.5, "within 0.5 dB of -10 dBm0");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task PlayAsync_BargeIn_StopsAtTheDigitAndKeepsIt(CancellationToken cancellationToken)
+    {
+        Connect("0 101");
+        _session.Start();
+        await using var prompt = StandardTones.Sine(500, TimeSpan.FromSeconds(30), -10);
+        var play = _session.PlayAsync(prompt, PlayOptions.BargeIn, cancellationToken);
+        await _peer.ReceiveRtpAsync(10, cancellationToken);
+
+        SendEvent(_session, 3, timestamp: 1000, seq: 1);
+        var outcome = await play;
+
+        outcome.Should().Be(PlayOutcome.StoppedByDigit);
+        _session.Digits.TryPeek(out var digit).Should().BeTrue();
+        digit.Digit.Should().Be('3');
+        digit.Source.Should().Be(DigitSource.Rfc4733);
+        _session.Rtp.Outbound.Buffered.Should().Be(0, "the rest of the prompt is dropped at once");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task PlayAsync_DigitAlreadyWaiting_ReturnsAtOnce(CancellationToken cancellationToken)
+    {
+        _session.PushInfoDigit('1', TimeSpan.FromMilliseconds(100));
+        await using var prompt = StandardTones.Sine(500, TimeSpan.FromSeconds(30), -10);
+
+        (await _session.PlayAsync(prompt, PlayOptions.BargeIn, cancellationToken)).Should().Be(PlayOutcome.StoppedByDigit);
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task PlayAsync_Cancelled_Throws(CancellationToken cancellationToken)
+    {
+        Connect("0 101");
+        _session.Start();
+        using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var prompt = StandardTones.Sine(500, TimeSpan.FromSeconds(30), -10);
+        var play = _session.PlayAsync(prompt, PlayOptions.ToEnd, hangUp.Token);
+        await _peer.ReceiveRtpAsync(5, cancellationToken);
+
+        await hangUp.CancelAsync();
+
+        await play.Invoking(p => p).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Test]
+    [CancelAfter(15_000)]
+    public async Task RecordAsync_CallerSpeaksThenPausesAndPressesKey_RecordsTheSpeech(CancellationToken cancellationToken)
+    {
+        Connect("0 101");
+        _session.Start();
+        var path = Path.Combine(Path.GetTempPath(), $"rcml-record-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var record = _session.RecordAsync(new RecordOptions { FilePath = path, SilenceTimeout = TimeSpan.FromSeconds(10) }, cancellationToken);
+            _peer.SendAudio(_session.LocalEndPoint, G711Codec.Pcmu, [.. new short[1600], .. ToneAnalysis.Sine(400, 8000, 8000), .. new short[1600]]);
+            await WaitUntilAsync(() => _session.Rtp.Counters.PacketsReceived >= 70, cancellationToken);
+            SendEvent(_session, 11, timestamp: 20000, seq: 200);
+
+            var result = await record;
+
+            result.End.Should().Be(RecordingEnd.Key);
+            result.Digit.Should().Be('#');
+            result.Duration.TotalSeconds.Should().BeApproximately(1.0, 0.05, "leading and trailing silence trimmed");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task CollectDigitsAsync_InfoDigits_UntilFinishKey(CancellationToken cancellationToken)
+    {
+        _session.PushInfoDigit('1', TimeSpan.FromMilliseconds(100)).Should().BeTrue();
+        _session.PushInfoDigit('2', TimeSpan.FromMilliseconds(100));
+        _session.PushInfoDigit('#', TimeSpan.FromMilliseconds(100));
+        _session.PushInfoDigit('x', TimeSpan.FromMilliseconds(100)).Should().BeFalse();
+
+        var result = await _session.CollectDigitsAsync(new DigitCollectOptions(), cancellationToken);
+
+        result.Should().Be(new DigitCollection("12", DigitCollectEnd.FinishKey, '#'));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task BridgeAsync_PcmuLegToPcmaLeg_TranscodesAudioAndPassesDigits(CancellationToken cancellationToken)
+    {
+        using var otherPeer = new UdpTestPeer();
+        await using var other = _sessions.Factory.Create();
+        Connect("0 101");
+        other.AnswerOffer(MediaSessions.PeerSdp(otherPeer.RtpEndPoint.Port, "8 96", "a=rtpmap:96 telephone-event/8000\r\na=ptime:30\r\n"));
+        _session.Start();
+        other.Start();
+        using var bridgeEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var bridge = _session.BridgeAsync(other, bridgeEnd.Token);
+
+        using var capture = otherPeer.Capture();
+        await _peer.SendAudioPacedAsync(_session.LocalEndPoint, G711Codec.Pcmu, ToneAnalysis.Sine(1000, 8000, 8000), cancellationToken);
+        await capture.WaitForAsync(capture.Count + 4, cancellationToken);
+        SendEvent(_session, 7, timestamp: 9000, seq: 150);
+        var received = capture.Packets;
+
+        var audio = received.Where(p => (p[1] & 0x7F) == 8).ToList();
+        audio.Should().OnlyContain(p => p.Length == 12 + 240, "the PCMA leg keeps its own 30 ms packets");
+        var samples = Decode(audio, G711Codec.Pcma);
+        var start = Array.FindIndex(samples, s => Math.Abs((int)s) > 1000);
+        var end = Array.FindLastIndex(samples, s => Math.Abs((int)s) > 1000);
+        MediaAudio.DurationOf(end - start + 1).TotalSeconds.Should().BeInRange(0.97, 1.25, "the second of tone, stretched at most by jitter gaps");
+        samples.Count(s => Math.Abs((int)s) > 1000).Should().BeGreaterThan(5700, "nearly all of it arrives (6 of every 8 samples of a 1 kHz sine are loud)");
+        ToneAnalysis.Amplitude(samples.AsSpan(start + 800, 4800), 1000).Should().BeApproximately(8000, 400);
+        ToneAnalysis.DominantFrequency(samples).Should().Be(1000);
+        while (!received.Any(p => (p[1] & 0x7F) == 96))
+        {
+            await capture.WaitForAsync(received.Count + 1, cancellationToken);
+            received = capture.Packets;
+        }
+
+        var events = received.Where(p => (p[1] & 0x7F) == 96).Select(p => p[12]).Distinct();
+        events.Should().Equal((byte)7);
+        await bridgeEnd.CancelAsync();
+        await bridge.Invoking(b => b).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Muted_Bridged_RelaysSilence(CancellationToken cancellationToken)
+    {
+        using var otherPeer = new UdpTestPeer();
+        await using var other = _sessions.Factory.Create();
+        Connect("0 101");
+        other.AnswerOffer(MediaSessions.PeerSdp(otherPeer.RtpEndPoint.Port, "0"));
+        _session.Start();
+        other.Start();
+        _session.Muted = true;
+        using var bridgeEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var bridge = _session.BridgeAsync(other, bridgeEnd.Token);
+
+        _peer.SendAudio(_session.LocalEndPoint, G711Codec.Pcmu, ToneAnalysis.Sine(1000, 8000, 4000));
+        await WaitUntilAsync(() => _session.Rtp.Counters.PacketsReceived >= 25, cancellationToken);
+        var received = await otherPeer.ReceiveRtpAsync(40, cancellationToken);
+
+        Decode(received, G711Codec.Pcmu).Should().OnlyContain(s => s == 0);
+        await bridgeEnd.CancelAsync();
+        await bridge.Invoking(b => b).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Ended_PeerSilent_EndsWithInactivity(CancellationToken cancellationToken)
+    {
+        using var quick = new MediaSessions(rtpOptions: new RtpOptions
+        {
+            MinPort = TestPorts.MediaBase + 20, MaxPort = TestPorts.MediaBase + 39, InactivityTimeout = TimeSpan.FromMilliseconds(300),
+        });
+        await using var session = quick.Factory.Create();
+        session.AnswerOffer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port));
+        session.Start();
+
+        (await session.Ended.WaitAsync(cancellationToken)).Should().Be(MediaEndReason.InactivityTimeout);
+    }
+
+    private void Connect(string formats) =>
+        _session.AnswerOffer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port, formats)).Succeeded.Should().BeTrue();
+
+    private void SendEvent(RtpMediaSession session, byte eventCode, uint timestamp, ushort seq)
+    {
+        var payload = new byte[4];
+        new DtmfEventPayload(eventCode, false, 10, 160).Write(payload);
+        _peer.SendRtp(session.LocalEndPoint, 101, seq, timestamp, payload, marker: true, ssrc: 0xE1);
+        new DtmfEventPayload(eventCode, true, 10, 800).Write(payload);
+        _peer.SendRtp(session.LocalEndPoint, 101, (ushort)(seq + 1), timestamp, payload, ssrc: 0xE1);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
+        }
+    }
+
+    private static ulong Version(string sdp) =>
+        ulong.Parse(sdp.Split("\r\n")[1].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static short[] Decode(IEnumerable<byte[]> packets, G711Codec codec)
+    {
+        var samples = new List<short>();
+        foreach (var packet in packets)
+        {
+            RtpHeader.TryRead(packet, out var header);
+            var decoded = new short[header.PayloadLength];
+            codec.Decode(packet.AsSpan(header.PayloadOffset, header.PayloadLength), decoded);
+            samples.AddRange(decoded);
+        }
+
+        return samples.ToArray();
+    }
+}

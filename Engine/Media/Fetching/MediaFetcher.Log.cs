@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace RcmlEngine.Media.Fetching;
+
+internal sealed partial class MediaFetcher
+{
+    [LoggerMessage(EventId = MediaLogEvents.Fetching, Level = LogLevel.Debug, Message = "Media {Url} is fresh in the cache")]
+    private partial void LogFresh(Uri url);
+
+    [LoggerMessage(EventId = MediaLogEvents.Fetching + 1, Level = LogLevel.Debug, Message = "Media {Url} not modified; the cached body is reused")]
+    private partial void LogNotModified(Uri url);
+
+    [LoggerMessage(EventId = MediaLogEvents.Fetching + 2, Level = LogLevel.Information, Message = "Fetched media {Url}: {Bytes} bytes (no-store: {NoStore})")]
+    private partial void LogDownloaded(Uri url, long bytes, bool noStore);
+}

@@ -1,0 +1,23 @@
+namespace RcmlEngine.Media;
+
+/// <summary>Settings of the media layer (configuration section <c>Media</c>).</summary>
+internal sealed class MediaOptions
+{
+    /// <summary>Where fetched media, decoded audio and synthesized speech are cached.</summary>
+    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "rcml-media");
+
+    /// <summary>The largest media file fetched; a larger one fails the fetch.</summary>
+    public long MaxMediaBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>The most the fetched-media cache keeps on disk; least recently used entries go first.</summary>
+    public long MaxCacheBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>How long one media fetch may take.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The ffmpeg program (for MP3, OGG and other formats the engine does not read itself).</summary>
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    /// <summary>The espeak-ng program (for <c>&lt;Say&gt;</c>).</summary>
+    public string EspeakPath { get; set; } = "espeak-ng";
+}

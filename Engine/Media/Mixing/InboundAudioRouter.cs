@@ -1,0 +1,62 @@
+using RcmlEngine.Media.Recording;
+using RcmlEngine.Rtp;
+
+namespace RcmlEngine.Media.Mixing;
+
+/// <summary>
+/// Where a session's received audio goes: to the bridged session's outgoing audio (relayed, so
+/// the other leg's codec re-encodes it: PCMU and PCMA legs transcode through linear PCM) and to
+/// the recorder. Muted, the caller's audio is replaced by silence of the same length. Runs on the
+/// receive loop; every target is a non-blocking write.
+/// </summary>
+internal sealed class InboundAudioRouter : IRtpAudioReceiver
+{
+    private static readonly short[] Silence = new short[1024];
+
+    private volatile RtpOutboundAudio? _relay;
+    private volatile CallRecorder? _recorder;
+    private int _relayLatency;
+
+    /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
+    public bool Muted { get; set; }
+
+    /// <summary>Relays to <paramref name="target"/>, keeping at most <paramref name="maxLatencySamples"/> queued there; null stops relaying.</summary>
+    public void RelayTo(RtpOutboundAudio? target, int maxLatencySamples)
+    {
+        _relayLatency = maxLatencySamples;
+        _relay = target;
+    }
+
+    /// <summary>Sends audio to a recorder; null stops.</summary>
+    public void RecordTo(CallRecorder? recorder) => _recorder = recorder;
+
+    /// <inheritdoc />
+    public void OnAudio(ReadOnlySpan<short> samples)
+    {
+        var relay = _relay;
+        var recorder = _recorder;
+        if (relay is null && recorder is null)
+        {
+            return;
+        }
+
+        if (!Muted)
+        {
+            Deliver(relay, recorder, samples);
+            return;
+        }
+
+        while (!samples.IsEmpty)
+        {
+            var count = Math.Min(samples.Length, Silence.Length);
+            Deliver(relay, recorder, Silence.AsSpan(0, count));
+            samples = samples[count..];
+        }
+    }
+
+    private void Deliver(RtpOutboundAudio? relay, CallRecorder? recorder, ReadOnlySpan<short> samples)
+    {
+        relay?.WriteLive(samples, _relayLatency);
+        recorder?.OnAudio(samples);
+    }
+}

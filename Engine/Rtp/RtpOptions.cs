@@ -1,0 +1,32 @@
+namespace RcmlEngine.Rtp;
+
+/// <summary>RTP settings of the engine (configuration section <c>Rtp</c>).</summary>
+internal sealed class RtpOptions
+{
+    /// <summary>The lowest RTP port; RTP takes even ports and RTCP the odd port above (RFC 3550 11).</summary>
+    public int MinPort { get; set; } = 10000;
+
+    /// <summary>The highest port of the range (an RTCP port may be this one).</summary>
+    public int MaxPort { get; set; } = 20000;
+
+    /// <summary>How long a call may receive no RTP while it expects some before it ends; zero disables.</summary>
+    public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Out-of-order packets held while waiting for a missing one.</summary>
+    public int ReorderDepth { get; set; } = 3;
+
+    /// <summary>
+    /// The nice value of the pacer and receive threads on Linux (-20 to 19; 0 leaves them as they are).
+    /// Below 0 needs CAP_SYS_NICE (root has it); without it the threads keep the default.
+    /// </summary>
+    public int MediaThreadNice { get; set; } = -10;
+
+    /// <summary>
+    /// A SCHED_RR real-time priority (1-99) for the pacer and receive threads on Linux, or 0 for none
+    /// (then <see cref="MediaThreadNice"/> applies). Keeps packet timing on a host busy with other work.
+    /// </summary>
+    public int MediaThreadRealtimePriority { get; set; }
+
+    /// <summary>The most relayed audio buffered towards a bridged peer before the oldest is dropped.</summary>
+    public TimeSpan MaxRelayLatency { get; set; } = TimeSpan.FromMilliseconds(200);
+}
