@@ -3,6 +3,7 @@ using RcmlEngine.Calls;
 using RcmlEngine.Calls.Digits;
 using RcmlEngine.Calls.Prompts;
 using RcmlEngine.Calls.Recording;
+using RcmlEngine.Media.Recording;
 using RcmlEngine.Calls.Virtual;
 
 namespace RcmlEngine.Tests.Calls;

@@ -60,7 +60,7 @@ public sealed class SippMediaTests
         var counters = session.Rtp.Counters;
         counters.PacketsReceived.Should().Be(236, sipp.Output);
         counters.PacketsLost.Should().Be(0);
-        result.End.Should().Be(RecordingEnd.MaxLength);
+        result.EndedBy.Should().Be(RecordingEnd.MaxLength);
         result.Duration.Should().Be(TimeSpan.FromMilliseconds(236 * 30), "every 240-sample packet reached the recording");
         await using var wav = await WavAudioSource.OpenAsync(File.OpenRead(result.FilePath), "recording", cancellationToken);
         ToneAnalysis.Rms(await AudioReading.ReadAllAsync(wav, cancellationToken)).Should().BeGreaterThan(100, "the pcap holds speech");
@@ -73,16 +73,19 @@ public sealed class SippMediaTests
     {
         RequireRootForPcapPlay();
         await using var session = _sessions.Factory.Create();
+        var digits = new List<CallDigit>();
+        session.DigitReceived = digit =>
+        {
+            lock (digits)
+            {
+                digits.Add(digit);
+            }
+        };
         await using var sipp = SippProcess.StartUas("uas_play_dtmf.xml");
         using var signalling = new RawSipSignalling(sipp.SipPort);
         await ConnectAsync(session, signalling, cancellationToken);
 
         await WaitForQuietAsync(session, minimumPackets: 12 * 10, cancellationToken);
-        var digits = new List<CallDigit>();
-        while (session.Digits.TryRead(out var digit))
-        {
-            digits.Add(digit);
-        }
 
         await signalling.ByeAsync(cancellationToken);
 
@@ -104,7 +107,7 @@ public sealed class SippMediaTests
             new RecordOptions { FilePath = _files.File("echo.wav"), SilenceTimeout = TimeSpan.FromSeconds(1) }, cancellationToken);
         await using (var tone = StandardTones.Sine(1000, TimeSpan.FromSeconds(2), -10))
         {
-            await session.PlayAsync(tone, PlayOptions.ToEnd, cancellationToken);
+            await session.PlayAsync(tone, cancellationToken);
         }
 
         var result = await recording;
@@ -142,7 +145,7 @@ public sealed class SippMediaTests
             new RecordOptions { FilePath = _files.File("prompt.wav"), SilenceTimeout = TimeSpan.FromSeconds(1.5) }, cancellationToken);
         await using (var source = await WavAudioSource.OpenAsync(File.OpenRead(prompt), "prompt", cancellationToken))
         {
-            await session.PlayAsync(source, PlayOptions.ToEnd, cancellationToken);
+            await session.PlayAsync(source, cancellationToken);
         }
 
         var result = await recording;

@@ -161,7 +161,7 @@ public sealed class RtpSessionTests
     {
         _session.Configure(Config(G711Codec.Pcmu, 0));
         _session.Start();
-        _session.SendDigit('#', TimeSpan.FromMilliseconds(60));
+        var sent = _session.SendDigit('#', TimeSpan.FromMilliseconds(60));
 
         var events = new List<RtpHeader>();
         var payloads = new List<DtmfEventPayload>();
@@ -181,6 +181,7 @@ public sealed class RtpSessionTests
         payloads.Select(p => (int)p.Duration).Should().Equal(160, 320, 480, 480, 480);
         events.Select(e => e.Timestamp).Distinct().Should().ContainSingle();
         events[0].Marker.Should().BeTrue();
+        await sent.WaitAsync(cancellationToken);
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using RcmlEngine.Calls.Digits;
 using RcmlEngine.Calls.Prompts;
 using RcmlEngine.Calls.Recording;
+using RcmlEngine.Media.Recording;
 
 namespace RcmlEngine.Calls;
 

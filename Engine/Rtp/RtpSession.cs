@@ -157,8 +157,11 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
         }
     }
 
-    /// <summary>Queues a digit to send as RFC 4733 events (or in band when none were agreed).</summary>
-    public void SendDigit(char digit, TimeSpan duration) => _dtmfSender.Enqueue(digit, duration);
+    /// <summary>
+    /// Queues a digit to send as RFC 4733 events (or in band when none were agreed). The task completes
+    /// once it was sent, and is cancelled when the session stops first.
+    /// </summary>
+    public Task SendDigit(char digit, TimeSpan duration) => _dtmfSender.Enqueue(digit, duration);
 
     /// <summary>Stops sending and receiving, says RTCP BYE, and frees the ports. Safe to call twice.</summary>
     public async Task StopAsync()
@@ -178,6 +181,7 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
 
         // The pacer or the poller may be inside this session right now; the buffers they use must outlive that.
         SpinWait.SpinUntil(() => Volatile.Read(ref _ticking) == 0 && Volatile.Read(ref _receiving) == 0);
+        _dtmfSender.Abandon();
         if (previous == Started)
         {
             SendBye();

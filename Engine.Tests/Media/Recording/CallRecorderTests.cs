@@ -38,7 +38,7 @@ public sealed class CallRecorderTests
         await FeedAsync(recorder, Quiet, 3, run);
         var result = await run;
 
-        result.End.Should().Be(RecordingEnd.Silence);
+        result.EndedBy.Should().Be(RecordingEnd.Silence);
         result.Duration.TotalSeconds.Should().BeApproximately(1.5, 0.03);
         var samples = await ReadAsync(result.FilePath);
         samples.Length.Should().Be(MediaAudio.SamplesOf(result.Duration));
@@ -70,7 +70,7 @@ public sealed class CallRecorderTests
         await FeedAsync(recorder, Speech, 5, run);
         var result = await run;
 
-        result.End.Should().Be(RecordingEnd.MaxLength);
+        result.EndedBy.Should().Be(RecordingEnd.MaxLength);
         result.Duration.Should().Be(TimeSpan.FromSeconds(2));
     }
 
@@ -82,11 +82,11 @@ public sealed class CallRecorderTests
         var run = recorder.RunAsync(cancellationToken);
 
         await FeedAsync(recorder, Speech, 1, run);
-        recorder.Stop(RecordingEnd.Key, '#');
+        recorder.Stop(RecordingEnd.FinishKey, '#');
         var result = await run;
 
-        result.End.Should().Be(RecordingEnd.Key);
-        result.Digit.Should().Be('#');
+        result.EndedBy.Should().Be(RecordingEnd.FinishKey);
+        result.FinishKey.Should().Be('#');
         result.Duration.Should().Be(TimeSpan.FromSeconds(1));
     }
 
@@ -104,7 +104,7 @@ public sealed class CallRecorderTests
         }
 
         var result = await run;
-        result.End.Should().Be(RecordingEnd.Silence);
+        result.EndedBy.Should().Be(RecordingEnd.Silence);
         result.Duration.Should().Be(TimeSpan.Zero);
     }
 
@@ -120,7 +120,7 @@ public sealed class CallRecorderTests
         await hangUp.CancelAsync();
         var result = await run;
 
-        result.End.Should().Be(RecordingEnd.Cancelled);
+        result.EndedBy.Should().Be(RecordingEnd.Hangup);
         result.Duration.Should().Be(TimeSpan.FromSeconds(0.5));
         (await ReadAsync(result.FilePath)).Should().HaveCount(4000);
     }

@@ -99,10 +99,9 @@ public sealed class RtpMediaSessionTests
         using var capture = _peer.Capture();
 
         await using var tone = StandardTones.Sine(1000, TimeSpan.FromSeconds(1), -10);
-        var outcome = await _session.PlayAsync(tone, PlayOptions.ToEnd, cancellationToken);
+        await _session.PlayAsync(tone, cancellationToken);
         await capture.WaitForAsync(capture.Count + 5, cancellationToken);
 
-        outcome.Should().Be(PlayOutcome.Completed);
         var samples = Decode(capture.Packets, G711Codec.Pcmu);
         // A 1 kHz sine sampled at 8 kHz passes through zero every fourth sample: measure first to last.
         var start = Array.FindIndex(samples, s => Math.Abs((int)s) > 100);
@@ -116,32 +115,62 @@ public sealed class RtpMediaSessionTests
 
     [Test]
     [CancelAfter(10_000)]
-    public async Task PlayAsync_BargeIn_StopsAtTheDigitAndKeepsIt(CancellationToken cancellationToken)
+    public async Task DigitReceived_Rfc4733AndInfoDigits_EachReportedOnceWithItsSource(CancellationToken cancellationToken)
     {
+        var digits = new List<CallDigit>();
+        _session.DigitReceived = d =>
+        {
+            lock (digits)
+            {
+                digits.Add(d);
+            }
+        };
         Connect("0 101");
         _session.Start();
-        await using var prompt = StandardTones.Sine(500, TimeSpan.FromSeconds(30), -10);
-        var play = _session.PlayAsync(prompt, PlayOptions.BargeIn, cancellationToken);
-        await _peer.ReceiveRtpAsync(10, cancellationToken);
 
         SendEvent(_session, 3, timestamp: 1000, seq: 1);
-        var outcome = await play;
+        SendEvent(_session, 3, timestamp: 1000, seq: 3);
+        await WaitUntilAsync(() => digits.Count >= 1, cancellationToken);
+        _session.PushInfoDigit('9', TimeSpan.FromMilliseconds(100)).Should().BeTrue();
+        _session.PushInfoDigit('x', TimeSpan.FromMilliseconds(100)).Should().BeFalse();
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, cancellationToken);
 
-        outcome.Should().Be(PlayOutcome.StoppedByDigit);
-        _session.Digits.TryPeek(out var digit).Should().BeTrue();
-        digit.Digit.Should().Be('3');
-        digit.Source.Should().Be(DigitSource.Rfc4733);
-        _session.Rtp.Outbound.Buffered.Should().Be(0, "the rest of the prompt is dropped at once");
+        digits.Select(d => (d.Digit, d.Source)).Should().Equal(('3', DigitSource.Rfc4733), ('9', DigitSource.SipInfo));
     }
 
     [Test]
     [CancelAfter(10_000)]
-    public async Task PlayAsync_DigitAlreadyWaiting_ReturnsAtOnce(CancellationToken cancellationToken)
+    public async Task SendDigitAsync_TelephoneEventAgreed_SendsRfc4733EventsAndCompletesAfterTheEnd(CancellationToken cancellationToken)
     {
-        _session.PushInfoDigit('1', TimeSpan.FromMilliseconds(100));
-        await using var prompt = StandardTones.Sine(500, TimeSpan.FromSeconds(30), -10);
+        Connect("0 101");
+        _session.Start();
+        using var capture = _peer.Capture();
 
-        (await _session.PlayAsync(prompt, PlayOptions.BargeIn, cancellationToken)).Should().Be(PlayOutcome.StoppedByDigit);
+        await _session.SendDigitAsync('5', TimeSpan.FromMilliseconds(100), cancellationToken);
+
+        var events = capture.Packets.Where(p => (p[1] & 0x7F) == 101).ToList();
+        events.Should().NotBeEmpty();
+        events.Should().OnlyContain(p => p[12] == 5);
+        events.Count(p => (p[13] & 0x80) != 0).Should().Be(3, "the end packet goes three times before the send completes");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task SendDigitAsync_NoTelephoneEvent_PlaysTheToneInBand(CancellationToken cancellationToken)
+    {
+        Connect("0");
+        _session.Start();
+        using var capture = _peer.Capture();
+
+        await _session.SendDigitAsync('1', TimeSpan.FromMilliseconds(200), cancellationToken);
+        await capture.WaitForAsync(capture.Count + 2, cancellationToken);
+
+        var samples = Decode(capture.Packets.Where(p => (p[1] & 0x7F) == 0), G711Codec.Pcmu);
+        var loud = Array.FindIndex(samples, s => Math.Abs((int)s) > 1000);
+        loud.Should().BeGreaterThanOrEqualTo(0, "the key is heard in the audio");
+        var tone = samples.AsSpan(loud, 800);
+        ToneAnalysis.Amplitude(tone, 697).Should().BeGreaterThan(1000, "the low tone of 1");
+        ToneAnalysis.Amplitude(tone, 1209).Should().BeGreaterThan(1000, "the high tone of 1");
     }
 
     [Test]
@@ -152,7 +181,7 @@ public sealed class RtpMediaSessionTests
         _session.Start();
         using var hangUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var prompt = StandardTones.Sine(500, TimeSpan.FromSeconds(30), -10);
-        var play = _session.PlayAsync(prompt, PlayOptions.ToEnd, hangUp.Token);
+        var play = _session.PlayAsync(prompt, hangUp.Token);
         await _peer.ReceiveRtpAsync(5, cancellationToken);
 
         await hangUp.CancelAsync();
@@ -162,42 +191,28 @@ public sealed class RtpMediaSessionTests
 
     [Test]
     [CancelAfter(15_000)]
-    public async Task RecordAsync_CallerSpeaksThenPausesAndPressesKey_RecordsTheSpeech(CancellationToken cancellationToken)
+    public async Task RecordAsync_CallerSpeaksThenPausesAndIsStopped_RecordsTheSpeech(CancellationToken cancellationToken)
     {
         Connect("0 101");
         _session.Start();
         var path = Path.Combine(Path.GetTempPath(), $"rcml-record-{Guid.NewGuid():N}.wav");
         try
         {
-            var record = _session.RecordAsync(new RecordOptions { FilePath = path, SilenceTimeout = TimeSpan.FromSeconds(10) }, cancellationToken);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var record = _session.RecordAsync(new RecordOptions { FilePath = path, SilenceTimeout = TimeSpan.FromSeconds(10) }, stop.Token);
             _peer.SendAudio(_session.LocalEndPoint, G711Codec.Pcmu, [.. new short[1600], .. ToneAnalysis.Sine(400, 8000, 8000), .. new short[1600]]);
             await WaitUntilAsync(() => _session.Rtp.Counters.PacketsReceived >= 70, cancellationToken);
-            SendEvent(_session, 11, timestamp: 20000, seq: 200);
+            await stop.CancelAsync();
 
             var result = await record;
 
-            result.End.Should().Be(RecordingEnd.Key);
-            result.Digit.Should().Be('#');
+            result.EndedBy.Should().Be(RecordingEnd.Hangup);
             result.Duration.TotalSeconds.Should().BeApproximately(1.0, 0.05, "leading and trailing silence trimmed");
         }
         finally
         {
             File.Delete(path);
         }
-    }
-
-    [Test]
-    [CancelAfter(10_000)]
-    public async Task CollectDigitsAsync_InfoDigits_UntilFinishKey(CancellationToken cancellationToken)
-    {
-        _session.PushInfoDigit('1', TimeSpan.FromMilliseconds(100)).Should().BeTrue();
-        _session.PushInfoDigit('2', TimeSpan.FromMilliseconds(100));
-        _session.PushInfoDigit('#', TimeSpan.FromMilliseconds(100));
-        _session.PushInfoDigit('x', TimeSpan.FromMilliseconds(100)).Should().BeFalse();
-
-        var result = await _session.CollectDigitsAsync(new DigitCollectOptions(), cancellationToken);
-
-        result.Should().Be(new DigitCollection("12", DigitCollectEnd.FinishKey, '#'));
     }
 
     [Test]

@@ -92,4 +92,38 @@ public sealed class DtmfEventSenderTests
         sender.TryWriteTones(320, frame).Should().BeTrue();
         sender.TryWriteTones(480, frame).Should().BeFalse();
     }
+
+    [Test]
+    public void Enqueue_Task_CompletesWithTheThirdEndPacketOnly()
+    {
+        var sender = new DtmfEventSender();
+        var sent = sender.Enqueue('4', TimeSpan.FromMilliseconds(40));
+        var payload = new byte[4];
+        var ends = 0;
+        while (ends < 3)
+        {
+            sent.IsCompleted.Should().BeFalse("the digit is still being sent");
+            sender.TryWriteEvent(0, 160, payload, out _, out _).Should().BeTrue();
+            DtmfEventPayload.TryRead(payload, out var read);
+            ends += read.End ? 1 : 0;
+        }
+
+        sent.IsCompletedSuccessfully.Should().BeTrue();
+    }
+
+    [Test]
+    public void Abandon_DigitsWaitingAndBeingSent_TheirTasksAreCancelled()
+    {
+        var sender = new DtmfEventSender();
+        var first = sender.Enqueue('1', TimeSpan.FromMilliseconds(100));
+        var second = sender.Enqueue('2', TimeSpan.FromMilliseconds(100));
+        sender.TryWriteEvent(0, 160, new byte[4], out _, out _);
+
+        sender.Abandon();
+
+        first.IsCanceled.Should().BeTrue();
+        second.IsCanceled.Should().BeTrue();
+        sender.Busy.Should().BeFalse();
+        sender.Enqueue('x', TimeSpan.Zero).IsCompletedSuccessfully.Should().BeTrue("not a digit: nothing to wait for");
+    }
 }

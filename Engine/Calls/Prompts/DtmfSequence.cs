@@ -1,3 +1,5 @@
+using RcmlEngine.Rtp.Dtmf;
+
 namespace RcmlEngine.Calls.Prompts;
 
 /// <summary>Reads the <c>digits</c> of a <see cref="DigitsPrompt"/>: keys to send and waits between them.</summary>
@@ -10,7 +12,7 @@ internal static class DtmfSequence
     public static readonly TimeSpan LongWait = TimeSpan.FromSeconds(1);
 
     /// <summary>True for a key RFC 4733 can carry as a DTMF event (events 0-15: <c>0-9 * # A-D</c>).</summary>
-    public static bool IsKey(char c) => char.IsAsciiDigit(c) || c is '*' or '#' or (>= 'A' and <= 'D');
+    public static bool IsKey(char c) => DtmfEvents.IsDigit(c) && !char.IsAsciiLetterLower(c);
 
     /// <summary>
     /// The steps of <paramref name="digits"/>: a key (with <see cref="TimeSpan.Zero"/>) or a wait (with

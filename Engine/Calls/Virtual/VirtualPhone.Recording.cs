@@ -1,5 +1,6 @@
 using RcmlEngine.Calls.Prompts;
 using RcmlEngine.Calls.Recording;
+using RcmlEngine.Media.Recording;
 
 namespace RcmlEngine.Calls.Virtual;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RcmlEngine.Calls.Recording;
+using RcmlEngine.Media.Recording;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Requests;
 using RcmlEngine.Execution.Reporting;

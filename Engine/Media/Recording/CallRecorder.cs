@@ -8,7 +8,8 @@ namespace RcmlEngine.Media.Recording;
 /// Records what the caller says into a WAV file. Audio arrives on the receive loop
 /// (<see cref="OnAudio"/>: judged for speech, queued in a ring, never blocking); a writer task drains
 /// the ring to disk every 100 ms. Stops on silence, at the maximum length (by samples received, and
-/// by the clock when no audio comes at all), or when <see cref="Stop"/> is called (a key, hang-up).
+/// by the clock when no audio comes at all), or when <see cref="Stop"/> is called or the run is
+/// cancelled (a key the call saw, a hang-up).
 /// </summary>
 internal sealed partial class CallRecorder : IDisposable
 {
@@ -23,7 +24,7 @@ internal sealed partial class CallRecorder : IDisposable
     private readonly ILogger _logger;
     private readonly SilenceDetector _detector;
     private readonly WavFileWriter _writer;
-    private readonly TaskCompletionSource<(RecordingEnd End, char? Digit)> _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(RecordingEnd End, char? Key)> _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _maxSamples;
     private readonly long _silenceSamples;
     private readonly long _startedAt;
@@ -91,13 +92,13 @@ internal sealed partial class CallRecorder : IDisposable
     }
 
     /// <summary>Stops the recording (the first reason given wins).</summary>
-    public void Stop(RecordingEnd end, char? digit = null) => _stop.TrySetResult((end, digit));
+    public void Stop(RecordingEnd end, char? finishKey = null) => _stop.TrySetResult((end, finishKey));
 
     /// <summary>Writes audio until the recording stops, then finishes the file (trimming trailing silence when asked).</summary>
     public async Task<RecordingResult> RunAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(DrainInterval, _time);
-        using var cancelled = cancellationToken.Register(() => Stop(RecordingEnd.Cancelled));
+        using var cancelled = cancellationToken.Register(() => Stop(RecordingEnd.Hangup));
         while (!_stop.Task.IsCompleted)
         {
             await Task.WhenAny(timer.WaitForNextTickAsync(CancellationToken.None).AsTask(), _stop.Task);
@@ -105,7 +106,7 @@ internal sealed partial class CallRecorder : IDisposable
             CheckClock();
         }
 
-        var (end, digit) = await _stop.Task;
+        var (end, key) = await _stop.Task;
         Drain();
         long trailing;
         lock (_lock)
@@ -114,7 +115,7 @@ internal sealed partial class CallRecorder : IDisposable
         }
 
         _writer.Complete(trailing);
-        var result = new RecordingResult(_options.FilePath, MediaAudio.DurationOf(_writer.SamplesWritten), end, digit);
+        var result = new RecordingResult(_options.FilePath, MediaAudio.DurationOf(_writer.SamplesWritten), end, key);
         LogFinished(end, result.Duration.TotalSeconds, _dropped);
         return result;
     }
@@ -122,7 +123,7 @@ internal sealed partial class CallRecorder : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Stop(RecordingEnd.Cancelled);
+        Stop(RecordingEnd.Hangup);
         _writer.Complete();
         lock (_lock)
         {

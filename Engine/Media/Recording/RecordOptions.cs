@@ -12,9 +12,6 @@ internal sealed record RecordOptions
     /// <summary>Stop at this length (Record's <c>maxLength</c>).</summary>
     public TimeSpan MaxLength { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Keys that stop the recording (Record's <c>finishOnKey</c>); the key is not recorded as audio.</summary>
-    public string FinishOnKeys { get; init; } = "1234567890*#";
-
     /// <summary>Cut silence before the first and after the last speech (Record's <c>trim="trim-silence"</c>).</summary>
     public bool TrimSilence { get; init; } = true;
 

@@ -1,17 +1,17 @@
 namespace RcmlEngine.Media.Recording;
 
-/// <summary>Why a recording stopped.</summary>
+/// <summary>What ended a recording (<c>&lt;Record&gt;</c>).</summary>
 internal enum RecordingEnd
 {
+    /// <summary>The caller pressed a finish key (seen by the call, which owns the digits).</summary>
+    FinishKey,
+
     /// <summary>The caller was silent for the silence timeout.</summary>
     Silence,
 
     /// <summary>The maximum length was reached.</summary>
     MaxLength,
 
-    /// <summary>The caller pressed a finish key.</summary>
-    Key,
-
-    /// <summary>The call ended or the recording was cancelled; what was recorded is kept.</summary>
-    Cancelled,
+    /// <summary>The call ended, or the recording was stopped from outside; what was recorded is kept.</summary>
+    Hangup,
 }

@@ -1,20 +1,20 @@
-using System.Threading.Channels;
 using RcmlEngine.Media.Recording;
 
 namespace RcmlEngine.Media.Sessions;
 
 /// <summary>
-/// The audio of one call leg, as the interpreter drives it: play, collect digits, record, bridge,
-/// mute. The real implementation is <see cref="RtpMediaSession"/> (RTP to a SIP peer); an in-process
-/// virtual phone can implement it too. Operations that send audio (play, bridge) take turns.
+/// The audio of one call leg: play, send digits, record, bridge, mute. The real implementation is
+/// <see cref="RtpMediaSession"/> (RTP to a SIP peer). Digits are not kept here: each one is handed to
+/// <see cref="DigitReceived"/>, and the call that owns the session buffers and interprets them (the
+/// Gather and Record rules live in the call layer). Operations that send audio (play, bridge) take turns.
 /// </summary>
 internal interface IMediaSession
 {
     /// <summary>
-    /// The caller's digits in order (RFC 4733 events and SIP INFO), buffered until read: a digit
-    /// pressed during a prompt stays here for the next collection. Reading consumes it.
+    /// Called once per key the caller pressed (RFC 4733 events, or SIP INFO handed in by the call
+    /// layer), on a media or signalling thread: keep it short.
     /// </summary>
-    ChannelReader<CallDigit> Digits { get; }
+    Action<CallDigit>? DigitReceived { get; set; }
 
     /// <summary>Whether the caller's audio is withheld (replaced by silence) from bridges and recordings.</summary>
     bool Muted { get; set; }
@@ -22,22 +22,21 @@ internal interface IMediaSession
     /// <summary>Completes when the media ends by itself (inactivity, transport failure) or the session stops.</summary>
     Task<MediaEndReason> Ended { get; }
 
-    /// <summary>Drops digits not yet read (e.g. before a new Gather).</summary>
-    void ClearDigits();
-
     /// <summary>
-    /// Plays a source to the caller and completes once the last sample was sent, or at the first
-    /// digit when <see cref="PlayOptions.StopOnDigit"/>. The caller disposes the source.
-    /// Cancellation stops the audio at once and throws <see cref="OperationCanceledException"/>.
+    /// Plays a source to the caller and completes once the last sample was sent. The caller disposes
+    /// the source. Cancellation stops the audio at once and throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    Task<PlayOutcome> PlayAsync(IAudioSource source, PlayOptions options, CancellationToken cancellationToken);
-
-    /// <summary>Collects digits: up to a count, a finish key, or a timeout (first and between digits).</summary>
-    Task<DigitCollection> CollectDigitsAsync(DigitCollectOptions options, CancellationToken cancellationToken);
+    Task PlayAsync(IAudioSource source, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the caller to a WAV file until silence, the maximum length, or a finish key.
-    /// Cancellation (hang-up) ends the recording and still returns it, with <see cref="RecordingEnd.Cancelled"/>.
+    /// Sends one key to the far end as RFC 4733 events (in band when telephone-event was not
+    /// negotiated) and completes once it was sent.
+    /// </summary>
+    Task SendDigitAsync(char digit, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the caller to a WAV file until silence or the maximum length. Cancellation (a hang-up,
+    /// a finish key seen by the call) ends the recording and still returns it, with <see cref="RecordingEnd.Hangup"/>.
     /// </summary>
     Task<RecordingResult> RecordAsync(RecordOptions options, CancellationToken cancellationToken);
 

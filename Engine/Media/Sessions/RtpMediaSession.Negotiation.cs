@@ -62,8 +62,11 @@ internal sealed partial class RtpMediaSession
         }
     }
 
-    /// <summary>Applies the peer's answer to this side's last offer.</summary>
-    public SdpExchange ApplyAnswer(string answerSdp)
+    /// <summary>
+    /// Applies the peer's answer to this side's last offer. A <paramref name="provisional"/> answer (early
+    /// media in a 183) is applied too, but the offer stays open for the final answer of the 2xx.
+    /// </summary>
+    public SdpExchange ApplyAnswer(string answerSdp, bool provisional = false)
     {
         lock (_negotiation)
         {
@@ -83,7 +86,11 @@ internal sealed partial class RtpMediaSession
                 return Refuse(result.Error!);
             }
 
-            _pendingOffer = null;
+            if (!provisional)
+            {
+                _pendingOffer = null;
+            }
+
             Apply(result.Audio!);
             return new SdpExchange(null, null);
         }

@@ -10,56 +10,19 @@ internal sealed partial class RtpMediaSession
     private const int PumpChunk = 1600;
 
     /// <inheritdoc />
-    public async Task<PlayOutcome> PlayAsync(IAudioSource source, PlayOptions options, CancellationToken cancellationToken)
+    public async Task PlayAsync(IAudioSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         await _outboundGate.WaitAsync(cancellationToken);
+        var outbound = _rtp.Outbound;
         try
         {
-            if (options.StopOnDigit && _digits.Reader.TryPeek(out _))
-            {
-                return PlayOutcome.StoppedByDigit;
-            }
-
-            using var play = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var stoppedByDigit = false;
-            var watch = options.StopOnDigit ? WatchForDigitAsync() : Task.CompletedTask;
-            var outbound = _rtp.Outbound;
-            try
-            {
-                await PumpAsync(source, outbound, play.Token);
-                return PlayOutcome.Completed;
-            }
-            catch (OperationCanceledException) when (Volatile.Read(ref stoppedByDigit) && !cancellationToken.IsCancellationRequested)
-            {
-                return PlayOutcome.StoppedByDigit;
-            }
-            finally
-            {
-                // Whatever ended the play, nothing more of it may reach the caller.
-                outbound.Clear();
-                await play.CancelAsync();
-                await watch;
-            }
-
-            async Task WatchForDigitAsync()
-            {
-                try
-                {
-                    if (await _digits.Reader.WaitToReadAsync(play.Token))
-                    {
-                        Volatile.Write(ref stoppedByDigit, true);
-                        await play.CancelAsync();
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    // The play ended first.
-                }
-            }
+            await PumpAsync(source, outbound, cancellationToken);
         }
         finally
         {
+            // Whatever ended the play, nothing more of it may reach the caller.
+            outbound.Clear();
             _outboundGate.Release();
         }
     }

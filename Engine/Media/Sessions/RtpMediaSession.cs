@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Media.Mixing;
 using RcmlEngine.Rtp;
@@ -12,13 +11,11 @@ namespace RcmlEngine.Media.Sessions;
 /// A call leg's media over RTP: the <see cref="IMediaSession"/> the interpreter drives, plus what
 /// the call layer needs: SDP offer/answer (<see cref="CreateOffer"/>, <see cref="AnswerOffer"/>,
 /// <see cref="ApplyAnswer"/>), hold through <see cref="SetDirection"/>, start and stop, and digits
-/// from SIP INFO (<see cref="PushInfoDigit"/>). Created by <see cref="MediaSessionFactory"/>.
+/// from SIP INFO (<see cref="PushInfoDigit"/>), which join the RFC 4733 ones in <see cref="DigitReceived"/>.
+/// Created by <see cref="MediaSessionFactory"/>.
 /// </summary>
 internal sealed partial class RtpMediaSession : IMediaSession, IAsyncDisposable
 {
-    // Digits waiting to be read; when a caller keeps pressing keys nobody collects, the oldest go.
-    private const int DigitBufferSize = 64;
-
     private static long _lastId;
 
     private readonly RtpSession _rtp;
@@ -26,8 +23,6 @@ internal sealed partial class RtpMediaSession : IMediaSession, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<RtpMediaSession> _logger;
     private readonly InboundAudioRouter _router = new();
-    private readonly Channel<CallDigit> _digits = Channel.CreateBounded<CallDigit>(
-        new BoundedChannelOptions(DigitBufferSize) { FullMode = BoundedChannelFullMode.DropOldest });
 
     // Play and bridge both write the outgoing audio: they take turns.
     private readonly SemaphoreSlim _outboundGate = new(1, 1);
@@ -59,7 +54,7 @@ internal sealed partial class RtpMediaSession : IMediaSession, IAsyncDisposable
     internal RtpSession Rtp => _rtp;
 
     /// <inheritdoc />
-    public ChannelReader<CallDigit> Digits => _digits.Reader;
+    public Action<CallDigit>? DigitReceived { get; set; }
 
     /// <inheritdoc />
     public bool Muted
@@ -88,17 +83,10 @@ internal sealed partial class RtpMediaSession : IMediaSession, IAsyncDisposable
         _outboundGate.Dispose();
     }
 
-    /// <inheritdoc />
-    public void ClearDigits()
-    {
-        while (_digits.Reader.TryRead(out _))
-        {
-        }
-    }
-
     /// <summary>
-    /// Adds a digit from a SIP INFO request (<c>application/dtmf-relay</c>, parsed by the call layer)
-    /// to the same stream as RFC 4733 digits. False when the character is not a DTMF digit.
+    /// Takes a digit from a SIP INFO request (<c>application/dtmf-relay</c>, parsed by the call layer):
+    /// it goes where RFC 4733 digits go (<see cref="DigitReceived"/>, and the bridged leg). False when
+    /// the character is not a DTMF digit.
     /// </summary>
     public bool PushInfoDigit(char digit, TimeSpan duration)
     {
@@ -111,13 +99,24 @@ internal sealed partial class RtpMediaSession : IMediaSession, IAsyncDisposable
         return true;
     }
 
+    /// <inheritdoc />
+    public async Task SendDigitAsync(char digit, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (!DtmfEvents.IsDigit(digit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(digit), digit, "not a DTMF digit");
+        }
+
+        await _rtp.SendDigit(digit, duration).WaitAsync(cancellationToken);
+    }
+
     private void OnDigit(CallDigit digit)
     {
         LogDigit(Id, digit.Digit, digit.Source);
-        _digits.Writer.TryWrite(digit);
+        DigitReceived?.Invoke(digit);
 
-        // Bridged: the other leg's phone hears the key too.
-        _bridgedTo?._rtp.SendDigit(digit.Digit, digit.Duration);
+        // Bridged: the other leg's phone hears the key too (its completion is of no interest here).
+        _ = _bridgedTo?._rtp.SendDigit(digit.Digit, digit.Duration);
     }
 
     private static async Task<MediaEndReason> MapEndAsync(Task<RtpEndReason> ended)

@@ -25,7 +25,8 @@ internal sealed class DtmfEventSender
     // Silence kept between two digits, in samples, so a receiver sees two presses.
     private const int PauseSamples = 400;
 
-    private readonly ConcurrentQueue<(char Digit, TimeSpan Duration)> _queue = new();
+    private readonly ConcurrentQueue<(char Digit, TimeSpan Duration, TaskCompletionSource Sent)> _queue = new();
+    private TaskCompletionSource? _sending;
     private bool _active;
     private byte _event;
     private char _digit;
@@ -40,17 +41,32 @@ internal sealed class DtmfEventSender
     /// <summary>True while a digit or the pause after it is being sent, or digits wait.</summary>
     public bool Busy => _active || _pauseLeft > 0 || !_queue.IsEmpty;
 
-    /// <summary>Queues a digit; ignored when the character is not a DTMF digit.</summary>
-    public void Enqueue(char digit, TimeSpan duration)
+    /// <summary>
+    /// Queues a digit. The task completes once its last packet (or tone sample) was written, and is
+    /// cancelled when the digit is dropped by <see cref="Clear"/>; it is already complete for a
+    /// character that is not a DTMF digit (ignored).
+    /// </summary>
+    public Task Enqueue(char digit, TimeSpan duration)
     {
-        if (DtmfEvents.IsDigit(digit))
+        if (!DtmfEvents.IsDigit(digit))
         {
-            _queue.Enqueue((char.ToUpperInvariant(digit), duration < MinimumDuration ? MinimumDuration : duration));
+            return Task.CompletedTask;
         }
+
+        // Completed on the pacer thread: continuations must not run there.
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Enqueue((char.ToUpperInvariant(digit), duration < MinimumDuration ? MinimumDuration : duration, sent));
+        return sent.Task;
     }
 
-    /// <summary>Drops digits not yet started.</summary>
-    public void Clear() => _queue.Clear();
+    /// <summary>Drops digits not yet started (their tasks are cancelled).</summary>
+    public void Clear()
+    {
+        while (_queue.TryDequeue(out var dropped))
+        {
+            dropped.Sent.TrySetCanceled();
+        }
+    }
 
     /// <summary>
     /// Writes this packet time's event payload when a digit is being sent (RFC 4733 mode).
@@ -76,7 +92,7 @@ internal sealed class DtmfEventSender
         eventTimestamp = _timestamp;
         if (end && ++_endsSent == EndPacketCount)
         {
-            _active = false;
+            Finish();
         }
 
         return true;
@@ -106,7 +122,7 @@ internal sealed class DtmfEventSender
         _elapsed += frame.Length;
         if (_elapsed >= _target)
         {
-            _active = false;
+            Finish();
         }
 
         return true;
@@ -127,6 +143,7 @@ internal sealed class DtmfEventSender
         }
 
         DtmfEvents.TryGetEventCode(next.Digit, out _event);
+        _sending = next.Sent;
         _digit = next.Digit;
         _timestamp = rtpTimestamp;
         _target = (int)Math.Min(next.Duration.TotalSeconds * SampleRate, ushort.MaxValue);
@@ -138,6 +155,23 @@ internal sealed class DtmfEventSender
         _pauseLeft = PauseSamples;
         started = true;
         return true;
+    }
+
+    /// <summary>Drops everything, the digit being sent included (the stream stopped); their tasks are cancelled.</summary>
+    public void Abandon()
+    {
+        Clear();
+        _active = false;
+        _pauseLeft = 0;
+        _sending?.TrySetCanceled();
+        _sending = null;
+    }
+
+    private void Finish()
+    {
+        _active = false;
+        _sending?.TrySetResult();
+        _sending = null;
     }
 
     /// <summary>Counts down the pause after a digit; call once per packet time when no digit was written.</summary>
