@@ -147,11 +147,14 @@ public sealed class RtpMediaSessionTests
         using var capture = _peer.Capture();
 
         await _session.SendDigitAsync('5', TimeSpan.FromMilliseconds(100), cancellationToken);
+        await WaitUntilAsync(() => Events(capture).Count(p => (p[13] & 0x80) != 0) >= 3, cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
 
-        var events = capture.Packets.Where(p => (p[1] & 0x7F) == 101).ToList();
-        events.Should().NotBeEmpty();
+        var events = Events(capture);
         events.Should().OnlyContain(p => p[12] == 5);
-        events.Count(p => (p[13] & 0x80) != 0).Should().Be(3, "the end packet goes three times before the send completes");
+        events.Count(p => (p[13] & 0x80) != 0).Should().Be(3, "the end packet goes three times, then the digit is done");
+
+        static List<byte[]> Events(RtpCapture capture) => [.. capture.Packets.Where(p => (p[1] & 0x7F) == 101)];
     }
 
     [Test]
