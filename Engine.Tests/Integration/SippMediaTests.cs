@@ -43,8 +43,8 @@ public sealed class SippMediaTests
     {
         RequireRootForPcapPlay();
         await using var session = _sessions.Factory.Create();
-        await using var sipp = SippProcess.StartUas("uas_play_g711a.xml");
-        using var signalling = new RawSipSignalling(sipp.SipPort);
+        await using var sipp = SippRunner.StartUas("uas_play_g711a.xml");
+        using var signalling = new RawSipSignalling(sipp.Port);
         // Recording starts before the ACK, so SIPp's first packet (sent on the ACK) is in it.
         Task<RecordingResult>? recording = null;
         await ConnectAsync(session, signalling, cancellationToken, beforeAck: () => recording = session.RecordAsync(
@@ -58,13 +58,13 @@ public sealed class SippMediaTests
         session.Negotiated!.Codec.EncodingName.Should().Be("PCMA");
         session.Negotiated.PacketTimeMs.Should().Be(30);
         var counters = session.Rtp.Counters;
-        counters.PacketsReceived.Should().Be(236, sipp.Output);
+        counters.PacketsReceived.Should().Be(236, sipp.Describe());
         counters.PacketsLost.Should().Be(0);
         result.EndedBy.Should().Be(RecordingEnd.MaxLength);
         result.Duration.Should().Be(TimeSpan.FromMilliseconds(236 * 30), "every 240-sample packet reached the recording");
         await using var wav = await WavAudioSource.OpenAsync(File.OpenRead(result.FilePath), "recording", cancellationToken);
         ToneAnalysis.Rms(await AudioReading.ReadAllAsync(wav, cancellationToken)).Should().BeGreaterThan(100, "the pcap holds speech");
-        (await sipp.WaitForExitAsync(cancellationToken)).Should().Be(0, sipp.Output);
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe());
     }
 
     [Test]
@@ -81,17 +81,17 @@ public sealed class SippMediaTests
                 digits.Add(digit);
             }
         };
-        await using var sipp = SippProcess.StartUas("uas_play_dtmf.xml");
-        using var signalling = new RawSipSignalling(sipp.SipPort);
+        await using var sipp = SippRunner.StartUas("uas_play_dtmf.xml");
+        using var signalling = new RawSipSignalling(sipp.Port);
         await ConnectAsync(session, signalling, cancellationToken);
 
         await WaitForQuietAsync(session, minimumPackets: 12 * 10, cancellationToken);
 
         await signalling.ByeAsync(cancellationToken);
 
-        new string(digits.Select(d => d.Digit).ToArray()).Should().Be("0123456789*#", sipp.Output);
+        new string(digits.Select(d => d.Digit).ToArray()).Should().Be("0123456789*#", sipp.Describe());
         digits.Should().OnlyContain(d => d.Source == DigitSource.Rfc4733 && d.Duration == TimeSpan.FromMilliseconds(280));
-        (await sipp.WaitForExitAsync(cancellationToken)).Should().Be(0, sipp.Output);
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe());
     }
 
     [Test]
@@ -99,8 +99,8 @@ public sealed class SippMediaTests
     public async Task RtpEcho_1kHzTone_ComesBackAt1kHzAndItsLevel(CancellationToken cancellationToken)
     {
         await using var session = _sessions.Factory.Create();
-        await using var sipp = SippProcess.StartUas("uas_rtp_echo.xml", "-rtp_echo");
-        using var signalling = new RawSipSignalling(sipp.SipPort);
+        await using var sipp = SippRunner.StartUas("uas_rtp_echo.xml", "-rtp_echo");
+        using var signalling = new RawSipSignalling(sipp.Port);
         await ConnectAsync(session, signalling, cancellationToken);
 
         var recording = session.RecordAsync(
@@ -120,7 +120,7 @@ public sealed class SippMediaTests
         ToneAnalysis.DominantFrequency(middle).Should().Be(1000);
         var level = 20 * Math.Log10(ToneAnalysis.Rms(middle) / (MediaAudio.PeakOf(-10) / Math.Sqrt(2)));
         level.Should().BeInRange(-0.5, 0.5, "PCMU out and back keeps -10 dBm0 within 0.5 dB");
-        (await sipp.WaitForExitAsync(cancellationToken)).Should().Be(0, sipp.Output);
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe());
     }
 
     [Test]
@@ -138,8 +138,8 @@ public sealed class SippMediaTests
         }
 
         await using var session = _sessions.Factory.Create();
-        await using var sipp = SippProcess.StartUas("uas_rtp_echo.xml", "-rtp_echo");
-        using var signalling = new RawSipSignalling(sipp.SipPort);
+        await using var sipp = SippRunner.StartUas("uas_rtp_echo.xml", "-rtp_echo");
+        using var signalling = new RawSipSignalling(sipp.Port);
         await ConnectAsync(session, signalling, cancellationToken);
         var recording = session.RecordAsync(
             new RecordOptions { FilePath = _files.File("prompt.wav"), SilenceTimeout = TimeSpan.FromSeconds(1.5) }, cancellationToken);
@@ -153,7 +153,7 @@ public sealed class SippMediaTests
 
         promptLength.TotalSeconds.Should().BeInRange(2.5, 8, "a sentence of a dozen words");
         result.Duration.TotalSeconds.Should().BeApproximately(promptLength.TotalSeconds, 0.6, "the echoed speech, edge silence trimmed");
-        (await sipp.WaitForExitAsync(cancellationToken)).Should().Be(0, sipp.Output);
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe());
     }
 
     private static async Task ConnectAsync(

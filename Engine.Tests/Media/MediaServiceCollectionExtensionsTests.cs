@@ -17,14 +17,14 @@ public sealed class MediaServiceCollectionExtensionsTests
         await using var provider = new ServiceCollection()
             .AddLogging()
             .AddRcmlMedia(
-                new RtpOptions { MinPort = TestPorts.MediaBase + 30, MaxPort = TestPorts.MediaBase + 39 },
+                new RtpOptions { MinPort = FreePorts.MediaRangeStart + 30, MaxPort = FreePorts.MediaRangeStart + 39 },
                 new MediaOptions { CacheDirectory = cache.Path },
                 new MediaSessionOptions { BindAddress = IPAddress.Loopback })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         provider.GetRequiredService<IAudioSourceFactory>().Should().NotBeNull();
         await using var session = provider.GetRequiredService<MediaSessionFactory>().Create();
-        session.LocalEndPoint.Port.Should().BeInRange(TestPorts.MediaBase + 30, TestPorts.MediaBase + 39);
+        session.LocalEndPoint.Port.Should().BeInRange(FreePorts.MediaRangeStart + 30, FreePorts.MediaRangeStart + 39);
         session.CreateOffer().Should().Contain("c=IN IP4 127.0.0.1");
     }
 }

@@ -9,6 +9,12 @@ namespace RcmlEngine.Tests.Support;
 /// </summary>
 internal static class FreePorts
 {
+    /// <summary>
+    /// The first port of this test process's block of 40 RTP ports between 46000 and 58000 (by process
+    /// id, so parallel runs rarely meet), for media sessions' port ranges.
+    /// </summary>
+    public static int MediaRangeStart { get; } = 46000 + (Environment.ProcessId % 300 * 40);
+
     /// <summary>A port free for both UDP and TCP (a SIP listener uses both).</summary>
     public static int Pick()
     {

@@ -11,7 +11,7 @@ internal sealed class MediaSessions : IDisposable
     public MediaSessions(TimeProvider? time = null, RtpOptions? rtpOptions = null)
     {
         var clock = time ?? TimeProvider.System;
-        RtpOptions = rtpOptions ?? new RtpOptions { MinPort = TestPorts.MediaBase, MaxPort = TestPorts.MediaBase + 39 };
+        RtpOptions = rtpOptions ?? new RtpOptions { MinPort = FreePorts.MediaRangeStart, MaxPort = FreePorts.MediaRangeStart + 39 };
         Pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, new RtpOptions());
         Poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
         Factory = new MediaSessionFactory(

@@ -12,6 +12,9 @@ internal sealed record TestResponse
     /// <summary>The body (UTF-8); empty sends <c>Content-Length: 0</c>.</summary>
     public string Body { get; init; } = string.Empty;
 
+    /// <summary>A binary body (audio); when set it is sent instead of <see cref="Body"/>.</summary>
+    public byte[]? Bytes { get; init; }
+
     /// <summary>Wait this long before answering (on top of the route's delay).</summary>
     public TimeSpan Delay { get; init; }
 
@@ -26,6 +29,9 @@ internal sealed record TestResponse
 
     /// <summary>200 with <c>text/xml</c>.</summary>
     public static TestResponse Xml(string xml) => new() { ContentType = "text/xml; charset=utf-8", Body = xml };
+
+    /// <summary>200 with a binary body of <paramref name="contentType"/> (a WAV file...).</summary>
+    public static TestResponse File(byte[] bytes, string contentType) => new() { ContentType = contentType, Bytes = bytes };
 
     /// <summary>A status with an optional text body.</summary>
     public static TestResponse Status(int statusCode, string body = "") =>

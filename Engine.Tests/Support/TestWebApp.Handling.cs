@@ -65,7 +65,7 @@ internal sealed partial class TestWebApp
             http.Headers[name] = value;
         }
 
-        var body = Encoding.UTF8.GetBytes(response.Body);
+        var body = response.Bytes ?? Encoding.UTF8.GetBytes(response.Body);
         if (!response.Chunked)
         {
             http.ContentLength = body.Length;

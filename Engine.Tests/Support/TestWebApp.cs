@@ -52,11 +52,14 @@ internal sealed partial class TestWebApp : IAsyncDisposable
     }
 
     /// <summary>Starts an app on 127.0.0.1 and a free port.</summary>
-    public static async Task<TestWebApp> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<TestWebApp> StartAsync(CancellationToken cancellationToken = default) => StartAsync(0, cancellationToken);
+
+    /// <summary>Starts an app on 127.0.0.1 and <paramref name="port"/> (an app coming back up where it was).</summary>
+    public static async Task<TestWebApp> StartAsync(int port, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var web = new TestWebApp(builder.Build());
         await web._app.StartAsync(cancellationToken);
         var address = web._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -9,12 +9,24 @@ internal enum CallEndReason
     /// <summary>The engine hung up: <c>&lt;Hangup&gt;</c>, the end of the document, an error, a limit.</summary>
     EngineHungUp,
 
-    /// <summary><c>&lt;Reject reason="busy"&gt;</c> before the answer (SIP 486).</summary>
+    /// <summary>
+    /// Busy before the answer: <c>&lt;Reject reason="busy"&gt;</c> (SIP 486), or an outbound leg's callee
+    /// answered busy (486, 600).
+    /// </summary>
     RejectedBusy,
 
-    /// <summary><c>&lt;Reject&gt;</c> before the answer (SIP 603).</summary>
+    /// <summary>
+    /// Declined before the answer: <c>&lt;Reject&gt;</c> (SIP 603), or an outbound leg's callee did not
+    /// answer (408, 480, 603, the ring timeout).
+    /// </summary>
     Rejected,
 
-    /// <summary>The signalling or media broke down (no ACK, transport error).</summary>
+    /// <summary>The signalling broke down (no ACK, transport error, an outbound leg's 4xx-6xx failure).</summary>
     Failed,
+
+    /// <summary>The engine gave up on an outbound leg before it was answered (SIP CANCEL).</summary>
+    Canceled,
+
+    /// <summary>The media stopped (no RTP for the inactivity timeout, or the media sockets failed): the engine hung up.</summary>
+    MediaLost,
 }

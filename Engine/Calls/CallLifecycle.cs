@@ -84,7 +84,8 @@ internal sealed class CallLifecycle : IDisposable
 
     /// <summary>
     /// The call has ended. The final status follows from <paramref name="reason"/> and whether it was
-    /// answered: answered calls end <c>completed</c>; unanswered ones <c>canceled</c> (the caller hung up),
+    /// answered: answered calls end <c>completed</c>; unanswered ones <c>canceled</c> (the caller hung up, or
+    /// the engine cancelled an outbound leg),
     /// <c>busy</c> or <c>no-answer</c> (rejected), or <c>failed</c>. Observers are told first, then
     /// <see cref="Ended"/> is cancelled. False when it had already ended.
     /// </summary>
@@ -135,7 +136,7 @@ internal sealed class CallLifecycle : IDisposable
     private static CallStatus FinalStatus(CallEndReason reason, bool answered) => (reason, answered) switch
     {
         (_, true) => CallStatus.Completed,
-        (CallEndReason.CallerHungUp, false) => CallStatus.Canceled,
+        (CallEndReason.CallerHungUp or CallEndReason.Canceled, false) => CallStatus.Canceled,
         (CallEndReason.RejectedBusy, false) => CallStatus.Busy,
         (CallEndReason.Rejected, false) => CallStatus.NoAnswer,
         _ => CallStatus.Failed,

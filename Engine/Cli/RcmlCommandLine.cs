@@ -9,6 +9,9 @@ internal static class RcmlCommandLine
     /// <summary>Exit code for bad usage (unknown command, missing argument).</summary>
     public const int UsageError = 2;
 
+    /// <summary>How long a command may take to finish after Ctrl+C or SIGTERM.</summary>
+    private static readonly TimeSpan ProcessTerminationTimeout = TimeSpan.FromSeconds(20);
+
     public static async Task<int> InvokeAsync(string[] args)
     {
         var root = Build();
@@ -23,7 +26,9 @@ internal static class RcmlCommandLine
             return UsageError;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // A stopping engine hangs its calls up and stores its callbacks: give Ctrl+C time for that.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ProcessTerminationTimeout };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     public static RootCommand Build()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Prompts;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution.Documents;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
@@ -37,7 +38,7 @@ internal sealed partial class RcmlInterpreter(
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(account);
         var session = new CallSession(call, application, account);
-        using var scope = logger.BeginScope(new KeyValuePair<string, object>[] { new("CallSid", call.Info.CallSid) });
+        using var scope = CallLogScope.Begin(logger, call.Info.CallSid);
         using var reporting = statusCallbacks.Attach(call, application, account);
         var left = _options.MaxCallDuration - call.Lifecycle.Elapsed;
         using var limit = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);

@@ -37,6 +37,9 @@ internal sealed class ApplicationRouter
         }
     }
 
+    /// <summary>True when at least one application is configured.</summary>
+    public bool HasApplications => _byUser.Count > 0 || _byPattern.Count > 0;
+
     /// <summary>The application for <paramref name="requestUriUser"/>, or null when none takes it.</summary>
     public ApplicationRoute? Route(string requestUriUser)
     {

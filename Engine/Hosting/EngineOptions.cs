@@ -39,4 +39,7 @@ internal sealed class EngineOptions
 
     /// <summary>Recordings.</summary>
     public RecordingsOptions Recordings { get; set; } = new();
+
+    /// <summary>The samples, served and routed when no application is configured.</summary>
+    public SamplesOptions Samples { get; set; } = new();
 }

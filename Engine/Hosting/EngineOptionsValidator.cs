@@ -27,6 +27,7 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Check(errors, options.Limits.MaxCallDuration > TimeSpan.Zero, "Limits:MaxCallDuration must be positive");
         Check(errors, !string.IsNullOrWhiteSpace(options.Recordings.Folder), "Recordings:Folder must name a folder");
         Check(errors, !string.IsNullOrWhiteSpace(options.ErrorPrompt.Text), "ErrorPrompt:Text must not be empty");
+        Check(errors, options.Samples.Folder is null || Directory.Exists(options.Samples.Folder), $"Samples:Folder '{options.Samples.Folder}' is not a folder");
         ValidateAccounts(errors, options.Accounts);
         var accounts = options.Accounts.Select(a => a.AccountSid).ToHashSet(StringComparer.Ordinal);
         var users = new HashSet<string>(StringComparer.Ordinal);

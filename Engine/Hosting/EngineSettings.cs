@@ -1,5 +1,11 @@
+using System.Net;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Media.Sessions;
+using RcmlEngine.Rtp;
+using RcmlEngine.Sip.Transport;
+using RcmlEngine.Sip.UserAgent;
+using SipListen = RcmlEngine.Sip.Transport.SipListenOptions;
 
 namespace RcmlEngine.Hosting;
 
@@ -44,5 +50,43 @@ internal static class EngineSettings
             ?? (engine.Http.ListenAddress is "0.0.0.0" or "::" ? "127.0.0.1" : engine.Http.ListenAddress);
         var authority = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
         return new Uri($"http://{authority}:{engine.Http.Port}/");
+    }
+
+    /// <summary>The RTP port range (<c>Rtp:PortMin</c>, <c>Rtp:PortMax</c>) over the rest of the <c>Rtp</c> section.</summary>
+    public static void Apply(EngineOptions engine, RtpOptions rtp)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(rtp);
+        rtp.MinPort = engine.Rtp.PortMin;
+        rtp.MaxPort = engine.Rtp.PortMax;
+    }
+
+    /// <summary>
+    /// RTP binds where SIP listens; SDP carries <c>PublicAddress</c> when it is an IP address (a host name
+    /// is resolved once, at start), else the address the signalling uses towards each peer.
+    /// </summary>
+    public static void Apply(EngineOptions engine, MediaSessionOptions sessions)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(sessions);
+        sessions.BindAddress = IPAddress.Parse(engine.Sip.ListenAddress);
+        sessions.AdvertisedAddress = engine.PublicAddress is not { } address ? null
+            : IPAddress.TryParse(address, out var ip) ? ip
+            : Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == sessions.BindAddress.AddressFamily);
+    }
+
+    /// <summary>The SIP stack's listeners (UDP and TCP on <c>Sip:ListenAddress</c>) and the advertised host.</summary>
+    public static SipStackOptions SipStack(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var sip = engine.Sip;
+        return new SipStackOptions
+        {
+            Transport = new SipTransportOptions
+            {
+                Listen = [SipListen.Udp(sip.ListenAddress, sip.UdpPort), SipListen.Tcp(sip.ListenAddress, sip.TcpPort)],
+                AdvertisedHost = engine.PublicAddress,
+            },
+        };
     }
 }

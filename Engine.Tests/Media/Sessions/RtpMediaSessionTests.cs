@@ -287,7 +287,7 @@ public sealed class RtpMediaSessionTests
     {
         using var quick = new MediaSessions(rtpOptions: new RtpOptions
         {
-            MinPort = TestPorts.MediaBase + 20, MaxPort = TestPorts.MediaBase + 39, InactivityTimeout = TimeSpan.FromMilliseconds(300),
+            MinPort = FreePorts.MediaRangeStart + 20, MaxPort = FreePorts.MediaRangeStart + 39, InactivityTimeout = TimeSpan.FromMilliseconds(300),
         });
         await using var session = quick.Factory.Create();
         session.AnswerOffer(MediaSessions.PeerSdp(_peer.RtpEndPoint.Port));

@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return ParseCommand.Create();
         yield return RunCommand.Create();
+        yield return ServeCommand.Create();
         yield return SipResponderCommand.Create();
     }
 }

@@ -1,0 +1,32 @@
+namespace RcmlEngine.Calls.Dialing;
+
+/// <summary>A new outbound leg: whom to call, as whom, and the call it belongs to.</summary>
+internal sealed record DialRequest
+{
+    /// <summary>
+    /// The SIP URI to call (<c>sip:alice@192.0.2.1:5062;transport=tcp?X-Customer=42</c>); headers after
+    /// <c>?</c> are put on the INVITE.
+    /// </summary>
+    public required string Target { get; init; }
+
+    /// <summary>
+    /// The new leg's identity for its webhooks (a fresh CallSid, the account, From, To,
+    /// <see cref="CallDirection.OutboundDial"/>, the parent's sid).
+    /// </summary>
+    public required CallInfo Info { get; init; }
+
+    /// <summary>The From user or SIP URI of the INVITE (Dial's <c>callerId</c>); null uses <see cref="CallInfo.From"/>.</summary>
+    public string? CallerId { get; init; }
+
+    /// <summary>Extra INVITE headers (<c>X-...</c>, <c>User-to-User</c>), after those of the target URI.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>Credentials answering a 401/407 challenge; null for none.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>The password of <see cref="Username"/>.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>How long it may ring before it is cancelled (no-answer); null waits for the callee's final answer.</summary>
+    public TimeSpan? RingTimeout { get; init; }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Calls.Sip;
+using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Media;
+using RcmlEngine.Media.Sessions;
+using RcmlEngine.Rtp;
+using RcmlEngine.Sip.UserAgent;
+
+namespace RcmlEngine.Hosting;
+
+/// <summary>
+/// The serving engine as one generic host: Kestrel (recordings, and the samples under <c>/samples/</c>),
+/// the SIP stack (UDP and TCP) feeding <see cref="SipCallRunner"/>, the media layer (RTP pacer and
+/// poller, audio) and the webhook queue, all configured from one <see cref="IConfiguration"/>
+/// (<see cref="EngineConfiguration"/>) and the command line's overrides. <c>rcml serve</c> runs it;
+/// integration tests run it in-process.
+/// </summary>
+internal static class EngineHost
+{
+    /// <summary>How long a shutdown may take (hang-ups, callback flush) before the host gives up on it.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Builds the host (nothing listens before <c>StartAsync</c>). Throws <see cref="OptionsValidationException"/>
+    /// naming every setting at fault. <paramref name="logging"/> replaces the default console logging.
+    /// </summary>
+    public static WebApplication Build(IConfiguration configuration, EngineOverrides? overrides = null, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var engine = EngineConfiguration.Bind(configuration, overrides);
+        var validation = new EngineOptionsValidator().Validate(null, engine);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(EngineOptions), typeof(EngineOptions), validation.Failures);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        ConfigureLogging(builder.Logging, configuration, logging);
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(engine.Http.ListenAddress), engine.Http.Port));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddRcmlEngine(configuration, overrides);
+        AddMedia(builder.Services, configuration, engine);
+        AddSip(builder.Services, engine);
+        var app = builder.Build();
+        MapHttp(app);
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logs, IConfiguration configuration, Action<ILoggingBuilder>? logging)
+    {
+        logs.ClearProviders();
+        logs.SetMinimumLevel(LogLevel.Information);
+
+        // Kestrel's own chatter, HttpClient's request lines (their URLs carry phone numbers), Polly's attempts.
+        logs.AddFilter("Microsoft", LogLevel.Warning);
+        logs.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        logs.AddFilter("Polly", LogLevel.Warning);
+        logs.AddConfiguration(configuration.GetSection("Logging"));
+        if (logging is not null)
+        {
+            logging(logs);
+            return;
+        }
+
+        logs.AddSimpleConsole(console =>
+        {
+            console.IncludeScopes = true;
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+    }
+
+    private static void AddMedia(IServiceCollection services, IConfiguration configuration, EngineOptions engine)
+    {
+        var rtp = configuration.GetSection("Rtp").Get<RtpOptions>() ?? new RtpOptions();
+        EngineSettings.Apply(engine, rtp);
+        var media = configuration.GetSection("Media").Get<MediaOptions>() ?? new MediaOptions();
+        var sessions = new MediaSessionOptions();
+        if (configuration.GetSection("Media:Codecs").Get<string[]>() is { Length: > 0 } codecs)
+        {
+            sessions.Codecs = codecs;
+        }
+
+        sessions.TelephoneEvents = configuration.GetValue("Media:TelephoneEvents", sessions.TelephoneEvents);
+        EngineSettings.Apply(engine, sessions);
+        services.AddRcmlMedia(rtp, media, sessions);
+    }
+
+    private static void AddSip(IServiceCollection services, EngineOptions engine)
+    {
+        services.AddSingleton(provider => SipStack.Start(
+            EngineSettings.SipStack(engine), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<SipCallFactory>();
+        services.AddSingleton<ICallDialer>(provider => provider.GetRequiredService<SipCallFactory>());
+        services.AddSingleton<EngineHttpAddress>();
+        services.AddSingleton(provider => new SampleApplications(
+            SamplesFolder.Find(engine.Samples.Folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+            provider.GetRequiredService<EngineHttpAddress>()));
+        services.AddSingleton<SipCallRunner>();
+
+        // Registered after the webhook queue: stopped before it, so the calls' last callbacks are queued in time.
+        services.AddHostedService<SipCallService>();
+    }
+
+    private static void MapHttp(WebApplication app)
+    {
+        var samples = app.Services.GetRequiredService<SampleApplications>();
+        var files = new DocumentFiles(samples.Folder, () => app.Services.GetRequiredService<IRecordingStore>());
+        var prefix = "/" + SamplesFolder.Name + "/";
+        app.Run(context =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            if (RecordingPaths.TryMatch(path, out _, out _))
+            {
+                return files.HandleAsync(context, path);
+            }
+
+            if (path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return files.HandleAsync(context, path[prefix.Length..]);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+    }
+}

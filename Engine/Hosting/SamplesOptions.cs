@@ -1,0 +1,11 @@
+namespace RcmlEngine.Hosting;
+
+/// <summary>The sample documents <c>rcml serve</c> answers with when no application is configured (<c>Samples</c> section).</summary>
+internal sealed class SamplesOptions
+{
+    /// <summary>
+    /// The folder of the samples; none searches <c>./samples</c>, then a <c>samples</c> folder beside the
+    /// program or in a folder above it (the repository's, for <c>./run.sh</c> and <c>dotnet run</c>).
+    /// </summary>
+    public string? Folder { get; set; }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Calls;
+using RcmlEngine.Calls.Sip;
+using RcmlEngine.Diagnostics;
+using RcmlEngine.Execution;
+using RcmlEngine.Sip.UserAgent;
+
+namespace RcmlEngine.Hosting;
+
+/// <summary>
+/// Takes each incoming SIP call through the engine: routes the Request-URI user to an application (none:
+/// 404; with no application configured, the samples), gives the call a CallSid and its webhook facts, and
+/// runs it with the interpreter until it ends. Keeps the running calls so a shutdown can hang them up.
+/// </summary>
+internal sealed partial class SipCallRunner(
+    ApplicationRouter router,
+    SampleApplications samples,
+    SipCallFactory calls,
+    RcmlInterpreter interpreter,
+    ILogger<SipCallRunner> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, (SipInboundCall Call, Task Run)> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Frees the stop signal.</summary>
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>Calls running now.</summary>
+    public int ActiveCalls => _running.Count;
+
+    /// <summary>Runs one incoming call to its end (the SIP stack's incoming call handler).</summary>
+    public async Task HandleAsync(SipIncomingCall sip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sip);
+        if (_stopping.IsCancellationRequested)
+        {
+            await sip.RejectAsync(503, "Service Unavailable (shutting down)", null, cancellationToken);
+            return;
+        }
+
+        var user = sip.RequestUri.UnescapedUser ?? string.Empty;
+        var route = router.Route(user) ?? (router.HasApplications ? null : samples.Route(user));
+        if (route is null)
+        {
+            LogNoRoute(sip.CallId);
+            LogNoRouteUser(sip.CallId, user);
+            await sip.RejectAsync(404, null, null, cancellationToken);
+            return;
+        }
+
+        var callSid = TwilioSid.NewCallSid();
+        using var scope = CallLogScope.Begin(logger, callSid);
+        SipInboundCall call;
+        try
+        {
+            call = calls.Accept(sip, SipCallInfoReader.Read(sip, callSid, route.Account.AccountSid));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // No RTP port free: the engine is full.
+            LogNoMedia(exception.Message);
+            await sip.RejectAsync(503, "Service Unavailable (no media port)", null, cancellationToken);
+            return;
+        }
+
+        await using (call)
+        {
+            LogCallStarted(route.Name, sip.CallId);
+            var run = interpreter.RunAsync(call, route.Application, route.Account, _stopping.Token);
+            _running[callSid] = (call, run);
+            try
+            {
+                var result = await run;
+                LogCallEnded(route.Name, result.Status, call.Lifecycle.DurationSeconds, result.Documents, result.Verbs, result.Errors);
+            }
+            finally
+            {
+                _running.TryRemove(callSid, out _);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses new calls (503) and hangs up every running call (BYE), then waits for their runs to finish
+    /// (their completed callbacks are then queued).
+    /// </summary>
+    public async Task HangUpAllAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        var running = _running.Values.ToList();
+        LogHangingUp(running.Count);
+        await Task.WhenAll(running.Select(r => r.Call.HangUpAsync(CancellationToken.None)));
+        await Task.WhenAll(running.Select(r => r.Run)).WaitAsync(cancellationToken);
+    }
+}

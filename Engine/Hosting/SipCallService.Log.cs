@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
+
+namespace RcmlEngine.Hosting;
+
+internal sealed partial class SipCallService
+{
+    [LoggerMessage(EventId = LogEventRange.Hosting + 21, Level = LogLevel.Information, Message = "HTTP (recordings, samples) at {BaseUrl}")]
+    private partial void LogHttp(Uri baseUrl);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 22, Level = LogLevel.Information,
+        Message = "No application configured: {Count} samples from {Folder} answer sip:<name>@this-host, served at {SamplesUrl}")]
+    private partial void LogSamples(int count, string folder, Uri samplesUrl);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 23, Level = LogLevel.Warning,
+        Message = "No application configured and no samples folder found: every call is answered 404 (see README, Configuration)")]
+    private partial void LogNoApplications();
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Sip.UserAgent;
+using RcmlEngine.Webhooks.Callbacks;
+
+namespace RcmlEngine.Hosting;
+
+/// <summary>
+/// Starts taking SIP calls once the HTTP server listens (recording and sample URLs need its port), and
+/// on shutdown hangs every call up with BYE and gives the callback queue a moment to deliver what those
+/// calls queued; whatever is left is stored by the queue when it stops, after this service.
+/// </summary>
+internal sealed partial class SipCallService(
+    SipStack stack,
+    SipCallRunner runner,
+    EngineHttpAddress http,
+    SampleApplications samples,
+    ApplicationRouter router,
+    CallbackDispatcher callbacks,
+    IOptions<RecordingStoreOptions> recordings,
+    ILogger<SipCallService> logger) : IHostedService
+{
+    /// <summary>How long a shutdown waits for the callbacks of the calls it ended to be delivered.</summary>
+    public static readonly TimeSpan CallbackFlushGrace = TimeSpan.FromSeconds(3);
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        stack.IncomingCallHandler = runner.HandleAsync;
+        var baseUrl = http.PublicBaseUrl;
+        recordings.Value.BaseUrl = baseUrl;
+        LogHttp(baseUrl);
+        if (!router.HasApplications && samples.Folder is { } folder)
+        {
+            var count = samples.Names.Count;
+            var samplesUrl = new Uri(http.LocalBaseUrl, SamplesFolder.Name + "/");
+            LogSamples(count, folder, samplesUrl);
+        }
+        else if (!router.HasApplications)
+        {
+            LogNoApplications();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        stack.IncomingCallHandler = null;
+        await runner.HangUpAllAsync(cancellationToken);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(CallbackFlushGrace);
+        try
+        {
+            await callbacks.WhenIdleAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Still undelivered: the queue keeps them in its store for the next start.
+        }
+    }
+}
