@@ -8,7 +8,8 @@ using RcmlEngine.Webhooks.Callbacks;
 namespace RcmlEngine.Hosting;
 
 /// <summary>
-/// Starts taking SIP calls once the HTTP server listens (recording and sample URLs need its port), and
+/// Starts taking SIP calls once the HTTP server listens (recording and sample URLs need its port, known
+/// only then when it was 0: <see cref="StartedAsync"/> runs after every hosted service started), and
 /// on shutdown hangs every call up with BYE and gives the callback queue a moment to deliver what those
 /// calls queued; whatever is left is stored by the queue when it stops, after this service.
 /// </summary>
@@ -20,13 +21,19 @@ internal sealed partial class SipCallService(
     ApplicationRouter router,
     CallbackDispatcher callbacks,
     IOptions<RecordingStoreOptions> recordings,
-    ILogger<SipCallService> logger) : IHostedService
+    ILogger<SipCallService> logger) : IHostedLifecycleService
 {
     /// <summary>How long a shutdown waits for the callbacks of the calls it ended to be delivered.</summary>
     public static readonly TimeSpan CallbackFlushGrace = TimeSpan.FromSeconds(3);
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         stack.IncomingCallHandler = runner.HandleAsync;
         var baseUrl = http.PublicBaseUrl;
@@ -45,6 +52,12 @@ internal sealed partial class SipCallService(
 
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
