@@ -48,8 +48,12 @@ internal sealed partial class SipStack : IAsyncDisposable
     /// </summary>
     public Func<SipIncomingCall, CancellationToken, Task>? IncomingCallHandler { get; set; }
 
-    /// <summary>Answers REGISTER (room for a registrar); without it REGISTER gets 501.</summary>
-    public Func<SipRequest, CancellationToken, Task<SipResponse>>? RegisterHandler { get; set; }
+    /// <summary>
+    /// Answers REGISTER outside a dialog (a registrar such as <c>Registrar.SipRegistrar</c> plugs in here),
+    /// given the request and where it came from (transport, source address, TCP connection: what
+    /// RFC 3581 received/rport describe, for reaching a UA behind NAT). Without it REGISTER gets 501.
+    /// </summary>
+    public Func<SipRequest, SipRemote, CancellationToken, Task<SipResponse>>? RegisterHandler { get; set; }
 
     /// <summary>The bound address of each transport (useful when a port was 0).</summary>
     public IReadOnlyList<(SipTransportKind Transport, IPEndPoint EndPoint)> LocalEndPoints =>
