@@ -10,9 +10,20 @@ public sealed class SipRegistrarAuthTests
     private const string AliceContact = "<sip:alice@127.0.0.1:40000>";
 
     [Test]
-    public void Handle_NoCredentials_401ChallengesSha256ThenMd5WithQopAuth()
+    public void Handle_NoCredentials_401ChallengesMd5WithQopAuthByDefault()
     {
         using var harness = new RegistrarHarness();
+        var response = harness.Send(RegistrarHarness.NewRegister(contacts: AliceContact));
+
+        response.StatusCode.Should().Be(401);
+        response.Headers.GetValues(SipHeaderNames.WwwAuthenticate).Should().ContainSingle()
+            .Which.Should().StartWith("Digest realm=\"rcml.test\"").And.Contain("algorithm=MD5").And.Contain("qop=\"auth\"");
+    }
+
+    [Test]
+    public void Handle_NoCredentialsSha256Offered_401ChallengesSha256ThenMd5()
+    {
+        using var harness = new RegistrarHarness(o => o with { Algorithms = ["SHA-256", "MD5"] });
         var response = harness.Send(RegistrarHarness.NewRegister(contacts: AliceContact));
 
         response.StatusCode.Should().Be(401);
@@ -28,7 +39,7 @@ public sealed class SipRegistrarAuthTests
     [TestCase("SHA-256")]
     public void Handle_DigestComputedAsTheRfcDefinesIt_200AndTheBindingIsStored(string algorithm)
     {
-        using var harness = new RegistrarHarness();
+        using var harness = new RegistrarHarness(o => o with { Algorithms = ["SHA-256", "MD5"] });
         var request = harness.Authorize(RegistrarHarness.NewRegister(expires: "600", contacts: AliceContact), algorithm: algorithm);
 
         var response = harness.Send(request);

@@ -16,8 +16,13 @@ internal sealed record SipRegistrarOptions(Func<string, string?> PasswordFor)
     /// <summary>The digest realm announced in challenges (RFC 3261 22.1).</summary>
     public string Realm { get; init; } = "rcml";
 
-    /// <summary>Digest algorithms offered, preferred first (RFC 7616 3.7); answers in MD5 or SHA-256 are accepted either way.</summary>
-    public IReadOnlyList<string> Algorithms { get; init; } = ["SHA-256", "MD5"];
+    /// <summary>
+    /// Digest algorithms offered in a 401, one challenge each, preferred first (RFC 7616 3.7, RFC 8760 2.4);
+    /// answers in MD5 or SHA-256 are accepted whatever this lists. MD5 alone by default: SIPp 3.6 and
+    /// baresip 1.0 (libre) give up on a SHA-256 challenge instead of answering the MD5 one after it.
+    /// Offer <c>["SHA-256", "MD5"]</c> when every client copes.
+    /// </summary>
+    public IReadOnlyList<string> Algorithms { get; init; } = ["MD5"];
 
     /// <summary>How long a challenge's nonce is good for; an older but correct answer gets a new challenge with <c>stale=true</c>.</summary>
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);

@@ -131,10 +131,11 @@ internal sealed partial class SipStack : IAsyncDisposable
     /// <summary>
     /// Sends a request in a client transaction and waits for its final response, answering one
     /// 401/407 with <paramref name="credentials"/> (a new CSeq, RFC 3261 22.2). Transport failures
-    /// come back as 503, no answer as 408.
+    /// come back as 503, no answer as 408. <paramref name="pinned"/>, when set, is where it goes
+    /// instead of where its Route or Request-URI resolves.
     /// </summary>
     internal async Task<SipResponse> SendAsync(SipRequest request, SipCredentials? credentials, Action<SipClientTransaction>? started,
-        Func<long, long>? nextCSeq, CancellationToken cancellationToken)
+        Func<long, long>? nextCSeq, CancellationToken cancellationToken, SipDestination? pinned = null)
     {
         var digest = new DigestClient();
         for (var attempt = 0; ; attempt++)
@@ -142,7 +143,7 @@ internal sealed partial class SipStack : IAsyncDisposable
             SipDestination destination;
             try
             {
-                destination = await ResolveAsync(request.TopRoute?.Uri ?? request.Uri, cancellationToken);
+                destination = pinned ?? await ResolveAsync(request.TopRoute?.Uri ?? request.Uri, cancellationToken);
             }
             catch (SipTransportException ex)
             {
