@@ -52,7 +52,16 @@ internal sealed class BindingTable(int maxUsers, int maxBindingsPerUser)
             return [];
         }
 
-        return Array.Exists(bindings, b => b.IsExpired(now)) ? Array.FindAll(bindings, b => !b.IsExpired(now)) : bindings;
+        foreach (var binding in bindings)
+        {
+            if (binding.IsExpired(now))
+            {
+                return Unexpired(bindings, now);
+            }
+        }
+
+        // The common case: nothing lapsed, so the stored array itself is the answer (no allocation).
+        return bindings;
     }
 
     /// <summary>Applies a REGISTER's changes for <paramref name="user"/> atomically (RFC 3261 10.3 steps 6 and 7).</summary>
@@ -111,6 +120,8 @@ internal sealed class BindingTable(int maxUsers, int maxBindingsPerUser)
 
         return changes;
     }
+
+    private static RegistrationBinding[] Unexpired(RegistrationBinding[] bindings, DateTimeOffset now) => Array.FindAll(bindings, b => !b.IsExpired(now));
 
     private static BindingUpdateOutcome RemoveAll(RegisterUpdate update, List<RegistrationBinding> bindings, List<RegistrationChangedEventArgs> changes)
     {
