@@ -111,6 +111,15 @@ internal sealed partial class BaresipRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The WAV files the sndfile module wrote under <see cref="BaresipOptions.RecordDirectory"/>:
+    /// <c>dec</c> what baresip received and played, <c>enc</c> what it sent. Complete once the call closed.
+    /// </summary>
+    public IReadOnlyList<string> Recordings(string kind = "dec") =>
+        Options.RecordDirectory is { } directory && Directory.Exists(directory)
+            ? Directory.GetFiles(directory, $"dump-*-{kind}.wav").Order(StringComparer.Ordinal).ToList()
+            : [];
+
     /// <summary>Output and recent events, trimmed, for assertion messages.</summary>
     public string Describe()
     {
