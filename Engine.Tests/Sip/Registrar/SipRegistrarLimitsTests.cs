@@ -115,6 +115,17 @@ public sealed class SipRegistrarLimitsTests
     }
 
     [Test]
+    public void Handle_NoCSeq_400WithoutTouchingTheBindings()
+    {
+        using var harness = new RegistrarHarness();
+        var request = RegistrarHarness.NewRegister(contacts: Desk);
+        request.Headers.Remove(SipHeaderNames.CSeq);
+
+        harness.Send(request).StatusCode.Should().Be(400);
+        harness.Registrar.UserCount.Should().Be(0);
+    }
+
+    [Test]
     public void Handle_MalformedExpiresHeader_400()
     {
         using var harness = new RegistrarHarness();

@@ -31,6 +31,12 @@ internal sealed partial class SipRegistrar
 
     private SipResponse Process(SipRequest request, SipRemote source, string tag)
     {
+        // The stack's checks guarantee both; a caller handing requests in directly may not.
+        if (request.CallId is null || request.CSeq is null)
+        {
+            return SipResponse.For(request, 400, "Bad Request (REGISTER without Call-ID or CSeq)", tag);
+        }
+
         if (_options.Domains is { Count: > 0 } domains && !domains.Contains(request.Uri.HostWithoutBrackets, StringComparer.OrdinalIgnoreCase))
         {
             return SipResponse.For(request, 404, "Not Found (domain not served here)", tag);
