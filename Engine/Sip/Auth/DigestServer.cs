@@ -30,6 +30,12 @@ internal sealed class DigestServer
 
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The algorithms offered in a challenge, one WWW-Authenticate each, preferred first
+    /// (RFC 7616 3.7). Answers in any supported algorithm are checked whatever this holds.
+    /// </summary>
+    public IReadOnlyList<string> Algorithms { get; init; } = ["SHA-256", "MD5"];
+
     /// <summary>The outcome of checking a request's Authorization.</summary>
     public enum Verdict
     {
@@ -39,18 +45,25 @@ internal sealed class DigestServer
         Rejected,
     }
 
-    /// <summary>A 401 with a fresh challenge offering SHA-256 and MD5 (RFC 8760 / 7616 3.7 order: preferred first).</summary>
+    /// <summary>A 401 with a fresh challenge for each of <see cref="Algorithms"/> (RFC 8760 / 7616 3.7 order: preferred first).</summary>
     public SipResponse Challenge(SipRequest request, string toTag, bool stale = false)
     {
         var response = SipResponse.For(request, 401, toTag: toTag);
         var nonce = NewNonce();
-        response.Headers.Add(SipHeaderNames.WwwAuthenticate, new DigestChallenge(Realm, nonce, "SHA-256", null, ["auth"], stale).ToString());
-        response.Headers.Add(SipHeaderNames.WwwAuthenticate, new DigestChallenge(Realm, nonce, "MD5", null, ["auth"], stale).ToString());
+        foreach (var algorithm in Algorithms)
+        {
+            response.Headers.Add(SipHeaderNames.WwwAuthenticate, new DigestChallenge(Realm, nonce, algorithm, null, ["auth"], stale).ToString());
+        }
+
         return response;
     }
 
-    public Verdict Check(SipRequest request)
+    public Verdict Check(SipRequest request) => Check(request, out _);
+
+    /// <summary>Checks the request's Authorization; <paramref name="username"/> is who it authenticates when authorized.</summary>
+    public Verdict Check(SipRequest request, out string? username)
     {
+        username = null;
         var answers = request.Headers.All.Where(h => h.Name == SipHeaderNames.Authorization)
             .Select(h => DigestCredentials.TryParse(h.Value, out var c) ? c : null)
             .OfType<DigestCredentials>()
@@ -86,6 +99,7 @@ internal sealed class DigestServer
                     verdict = Verdict.Stale;
                     continue;
                 default:
+                    username = answer.Username;
                     return Verdict.Authorized;
             }
         }

@@ -31,6 +31,7 @@ internal static class SipStatus
         416 => "Unsupported URI Scheme",
         420 => "Bad Extension",
         421 => "Extension Required",
+        423 => "Interval Too Brief",
         480 => "Temporarily Unavailable",
         481 => "Call/Transaction Does Not Exist",
         482 => "Loop Detected",

@@ -23,7 +23,7 @@ internal sealed class SipInviteServerTransaction : SipServerTransaction
     protected override bool Accepts(SipResponse response) =>
         State == SipTransactionState.Proceeding || (State == SipTransactionState.Accepted && response.IsSuccess);
 
-    protected override void OnResponseSent(SipResponse response)
+    protected override void EnterStateFor(SipResponse response)
     {
         if (response.IsProvisional || State == SipTransactionState.Accepted)
         {

@@ -11,7 +11,7 @@ internal sealed class SipNonInviteServerTransaction : SipServerTransaction
 
     protected override bool Accepts(SipResponse response) => State is SipTransactionState.Trying or SipTransactionState.Proceeding;
 
-    protected override void OnResponseSent(SipResponse response)
+    protected override void EnterStateFor(SipResponse response)
     {
         if (response.IsProvisional)
         {

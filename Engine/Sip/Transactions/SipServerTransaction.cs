@@ -57,8 +57,11 @@ internal abstract class SipServerTransaction
 
             LastResponse = response;
             LastBytes = SipWriter.ToBytes(response);
+
+            // Enter the next state and arm its timers before the bytes leave: the peer's reaction
+            // (an ACK, or a test advancing a fake clock) must never find the previous state.
+            EnterStateFor(response);
             Layer.Send(ResponseTarget, LastBytes);
-            OnResponseSent(response);
         }
     }
 
@@ -76,7 +79,7 @@ internal abstract class SipServerTransaction
 
     protected abstract bool Accepts(SipResponse response);
 
-    protected abstract void OnResponseSent(SipResponse response);
+    protected abstract void EnterStateFor(SipResponse response);
 
     protected void Terminate()
     {

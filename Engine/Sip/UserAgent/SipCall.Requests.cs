@@ -14,6 +14,9 @@ internal abstract partial class SipCall
     /// <summary>Credentials for challenges to in-dialog requests.</summary>
     protected SipCredentials? Credentials { get; set; }
 
+    /// <summary>Where every request of this call goes when set (<see cref="SipDialOptions.Destination"/>), whatever the remote target says.</summary>
+    protected SipDestination? PinnedDestination { get; init; }
+
     /// <summary>Ends the call: BYE once answered (RFC 3261 15.1.1); before that, CANCEL or reject.</summary>
     public abstract Task HangUpAsync(CancellationToken cancellationToken = default);
 
@@ -35,7 +38,7 @@ internal abstract partial class SipCall
             await AddContactAsync(request, cancellationToken);
             SetBody(request, offer);
             SipClientTransaction? current = null;
-            var response = await Stack.SendAsync(request, Credentials, t => current = t, dialog.BumpLocalSeq, cancellationToken);
+            var response = await Stack.SendAsync(request, Credentials, t => current = t, dialog.BumpLocalSeq, cancellationToken, PinnedDestination);
             if (response.IsSuccess && current is SipInviteClientTransaction invite)
             {
                 LocalBody = offer;
@@ -88,7 +91,7 @@ internal abstract partial class SipCall
         }
 
         SetBody(request, body);
-        return await Stack.SendAsync(request, Credentials, null, dialog.BumpLocalSeq, cancellationToken);
+        return await Stack.SendAsync(request, Credentials, null, dialog.BumpLocalSeq, cancellationToken, PinnedDestination);
     }
 
     /// <summary>Sends BYE and ends the call whatever the answer (RFC 3261 15.1.1).</summary>
@@ -114,7 +117,7 @@ internal abstract partial class SipCall
             }
         }
 
-        var destination = await Stack.ResolveAsync(SipDialog.NextHop(ack), cancellationToken);
+        var destination = await NextHopAsync(ack, cancellationToken);
         ack.Headers.AddFirst(SipHeaderNames.Via, new SipVia("UDP", "0.0.0.0", null, new SipParameters().Set("branch", SipTransactionKey.NewBranch())).ToString());
         var prepared = Stack.Transport.PrepareRequest(ack, destination);
         Stack.Transactions.Send(prepared.Target, prepared.Bytes);
@@ -123,9 +126,13 @@ internal abstract partial class SipCall
 
     protected async Task AddContactAsync(SipRequest request, CancellationToken cancellationToken)
     {
-        var destination = await Stack.ResolveAsync(SipDialog.NextHop(request), cancellationToken);
+        var destination = await NextHopAsync(request, cancellationToken);
         request.Headers.Set(SipHeaderNames.Contact, Stack.ContactFor(destination.Transport, destination.EndPoint).ToString());
     }
+
+    /// <summary>Where an in-dialog request goes: the pinned destination, else its next hop resolved (RFC 3263).</summary>
+    protected async Task<SipDestination> NextHopAsync(SipRequest request, CancellationToken cancellationToken) =>
+        PinnedDestination ?? await Stack.ResolveAsync(SipDialog.NextHop(request), cancellationToken);
 
     private SipDialog RequireConfirmed() =>
         Dialog is { State: SipDialogState.Confirmed } dialog && State == SipCallState.Confirmed

@@ -35,4 +35,12 @@ internal sealed record SipDialOptions(SipUri Target)
 
     /// <summary>CANCEL the call when no final answer came within this time; null waits forever (RFC 3261 Timer C's role).</summary>
     public TimeSpan? RingTimeout { get; init; }
+
+    /// <summary>
+    /// Sends the INVITE and every later request of the call (CANCEL, ACK, BYE, re-INVITE...) to this
+    /// address and transport instead of where the Request-URI or the remote target resolves. For a
+    /// registered client it is the binding's <c>Flow</c> (where its REGISTER came from, RFC 3581), which
+    /// reaches a UA behind a NAT whose Contact names a private address. Null resolves as usual (RFC 3263).
+    /// </summary>
+    public SipDestination? Destination { get; init; }
 }

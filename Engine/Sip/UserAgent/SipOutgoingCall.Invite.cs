@@ -55,7 +55,7 @@ internal sealed partial class SipOutgoingCall
         for (var redirects = 0; ; redirects++)
         {
             var request = await BuildInviteAsync(target, cseq, cancellationToken);
-            var response = await Stack.SendAsync(request, Credentials, Watch, n => cseq = n, cancellationToken);
+            var response = await Stack.SendAsync(request, Credentials, Watch, n => cseq = n, cancellationToken, PinnedDestination);
             cseq++;
             if (response.IsSuccess)
             {
@@ -63,8 +63,9 @@ internal sealed partial class SipOutgoingCall
                 return response;
             }
 
-            if (response.StatusCode is >= 300 and < 400 && _options.FollowRedirects && redirects < _options.MaxRedirects && !_cancelRequested &&
-                RedirectTarget(response) is { } next)
+            // A call pinned to a client's flow reaches that one UA only, so it does not follow redirects elsewhere.
+            if (response.StatusCode is >= 300 and < 400 && _options.FollowRedirects && PinnedDestination is null && redirects < _options.MaxRedirects &&
+                !_cancelRequested && RedirectTarget(response) is { } next)
             {
                 // RFC 3261 8.1.3.4: try the Contact of the redirect as a new target, same Call-ID, From and To.
                 target = next;
@@ -148,7 +149,7 @@ internal sealed partial class SipOutgoingCall
             request.Headers.Add(SipHeaderNames.Route, new SipNameAddress(proxy.Parameters.Contains("lr") ? proxy : proxy.WithParameter("lr", null)).ToString());
         }
 
-        var destination = await Stack.ResolveAsync(proxy ?? target, cancellationToken);
+        var destination = PinnedDestination ?? await Stack.ResolveAsync(proxy ?? target, cancellationToken);
         var (host, _) = Stack.Transport.LocalAddressFor(destination.Transport, destination.EndPoint);
         var from = _options.From ?? new SipNameAddress(SipUri.Create(Stack.Options.ContactUser, host));
         request.Headers.Add(SipHeaderNames.MaxForwards, "70");

@@ -31,6 +31,7 @@ internal sealed partial class SipOutgoingCall : SipCall
         _options = options;
         _localTag = localTag;
         Credentials = options.Credentials ?? stack.Options.Credentials;
+        PinnedDestination = options.Destination;
     }
 
     /// <summary>A provisional response arrived (180, 183 with early media...).</summary>

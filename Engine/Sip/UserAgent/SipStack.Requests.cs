@@ -101,11 +101,11 @@ internal sealed partial class SipStack
         call.RejectIfUnanswered(480);
     }
 
-    private async Task RunRegisterAsync(Func<SipRequest, CancellationToken, Task<SipResponse>> handler, SipServerTransaction transaction)
+    private async Task RunRegisterAsync(Func<SipRequest, SipRemote, CancellationToken, Task<SipResponse>> handler, SipServerTransaction transaction)
     {
         try
         {
-            Respond(transaction, await handler(transaction.Request, CancellationToken.None));
+            Respond(transaction, await handler(transaction.Request, transaction.Source, CancellationToken.None));
         }
 #pragma warning disable CA1031 // The registrar failing is answered 500, not left to time out.
         catch (Exception ex)

@@ -48,8 +48,12 @@ internal sealed partial class SipStack : IAsyncDisposable
     /// </summary>
     public Func<SipIncomingCall, CancellationToken, Task>? IncomingCallHandler { get; set; }
 
-    /// <summary>Answers REGISTER (room for a registrar); without it REGISTER gets 501.</summary>
-    public Func<SipRequest, CancellationToken, Task<SipResponse>>? RegisterHandler { get; set; }
+    /// <summary>
+    /// Answers REGISTER outside a dialog (a registrar such as <c>Registrar.SipRegistrar</c> plugs in here),
+    /// given the request and where it came from (transport, source address, TCP connection: what
+    /// RFC 3581 received/rport describe, for reaching a UA behind NAT). Without it REGISTER gets 501.
+    /// </summary>
+    public Func<SipRequest, SipRemote, CancellationToken, Task<SipResponse>>? RegisterHandler { get; set; }
 
     /// <summary>The bound address of each transport (useful when a port was 0).</summary>
     public IReadOnlyList<(SipTransportKind Transport, IPEndPoint EndPoint)> LocalEndPoints =>
@@ -127,10 +131,11 @@ internal sealed partial class SipStack : IAsyncDisposable
     /// <summary>
     /// Sends a request in a client transaction and waits for its final response, answering one
     /// 401/407 with <paramref name="credentials"/> (a new CSeq, RFC 3261 22.2). Transport failures
-    /// come back as 503, no answer as 408.
+    /// come back as 503, no answer as 408. <paramref name="pinned"/>, when set, is where it goes
+    /// instead of where its Route or Request-URI resolves.
     /// </summary>
     internal async Task<SipResponse> SendAsync(SipRequest request, SipCredentials? credentials, Action<SipClientTransaction>? started,
-        Func<long, long>? nextCSeq, CancellationToken cancellationToken)
+        Func<long, long>? nextCSeq, CancellationToken cancellationToken, SipDestination? pinned = null)
     {
         var digest = new DigestClient();
         for (var attempt = 0; ; attempt++)
@@ -138,7 +143,7 @@ internal sealed partial class SipStack : IAsyncDisposable
             SipDestination destination;
             try
             {
-                destination = await ResolveAsync(request.TopRoute?.Uri ?? request.Uri, cancellationToken);
+                destination = pinned ?? await ResolveAsync(request.TopRoute?.Uri ?? request.Uri, cancellationToken);
             }
             catch (SipTransportException ex)
             {
