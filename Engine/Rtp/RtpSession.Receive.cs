@@ -58,7 +58,8 @@ internal sealed partial class RtpSession
 
     private async Task ReceiveRtcpAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(2048);
+        // RTCP compounds are small (ours: 512 bytes at most); a larger one fails to arrive, harmlessly.
+        var buffer = ArrayPool<byte>.Shared.Rent(RtcpBufferLength);
         var from = new SocketAddress(_sockets.Rtcp.AddressFamily);
         try
         {
