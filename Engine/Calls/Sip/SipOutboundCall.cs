@@ -43,6 +43,9 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
     /// <inheritdoc />
     protected override CallEndReason UnansweredHangUpReason => CallEndReason.Canceled;
 
+    /// <summary>True once answered, or when the callee sends early media (183 with SDP).</summary>
+    protected override bool HasMedia => Lifecycle.IsAnswered || _earlyMedia;
+
     /// <summary>Nothing to signal: the callee's phone rings, not ours.</summary>
     public override Task RingAsync(CancellationToken cancellationToken)
     {
@@ -101,11 +104,13 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 
     private void OnProvisional(object? sender, SipProvisionalEventArgs e)
     {
-        Lifecycle.MarkRinging();
         var early = e.Body.ContentType.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) &&
             Media.ApplyAnswer(Encoding.UTF8.GetString(e.Body.Content.Span), provisional: true).Succeeded;
         _earlyMedia |= early;
+
+        // News first, then the status: whoever reports "ringing" knows the provisional's code by then.
         Progress?.Invoke(this, new DialProgressEventArgs(early ? DialProgress.EarlyMedia : DialProgress.Ringing, e.StatusCode));
+        Lifecycle.MarkRinging();
     }
 
     private async Task CompleteAsync()

@@ -14,7 +14,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     private static readonly short[] Silence = new short[1024];
 
     private volatile RtpOutboundAudio? _relay;
-    private volatile CallRecorder? _recorder;
+    private volatile IAudioTap? _recorder;
     private int _relayLatency;
 
     /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
@@ -28,7 +28,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     }
 
     /// <summary>Sends audio to a recorder; null stops.</summary>
-    public void RecordTo(CallRecorder? recorder) => _recorder = recorder;
+    public void RecordTo(IAudioTap? recorder) => _recorder = recorder;
 
     /// <inheritdoc />
     public void OnAudio(ReadOnlySpan<short> samples)
@@ -54,7 +54,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
         }
     }
 
-    private void Deliver(RtpOutboundAudio? relay, CallRecorder? recorder, ReadOnlySpan<short> samples)
+    private void Deliver(RtpOutboundAudio? relay, IAudioTap? recorder, ReadOnlySpan<short> samples)
     {
         relay?.WriteLive(samples, _relayLatency);
         recorder?.OnAudio(samples);
