@@ -128,6 +128,23 @@ public sealed class RtpSessionTests
 
     [Test]
     [CancelAfter(5000)]
+    public async Task Receive_FromSourcePortZero_CountedButNotLatched(CancellationToken cancellationToken)
+    {
+        // SIPp's pcap replay sends from port 0: replying there fails (EINVAL), so the signalled address stays.
+        _session.Configure(Config(G711Codec.Pcmu, 0));
+        _session.Start();
+        var packet = new byte[RtpHeader.FixedLength + 160];
+        RtpHeader.Write(packet, true, 0, 1, 0, 0x1234);
+
+        ((IPolledReceiver)_session).OnDatagram(packet, new IPEndPoint(IPAddress.Loopback, 0).Serialize());
+        await _peer.ReceiveRtpAsync(2, cancellationToken);
+
+        _session.Counters.PacketsReceived.Should().Be(1);
+        _session.RemoteEndPoint.Should().Be(_peer.RtpEndPoint);
+    }
+
+    [Test]
+    [CancelAfter(5000)]
     public async Task Receive_EventPackets_ReportsTheDigitOnce(CancellationToken cancellationToken)
     {
         var digits = new ConcurrentQueue<DtmfDigit>();

@@ -50,6 +50,7 @@ internal static class EngineHost
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(engine.Http.ListenAddress), engine.Http.Port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddRcmlEngine(configuration, overrides);
+        builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
         var app = builder.Build();
@@ -108,6 +109,7 @@ internal static class EngineHost
             SamplesFolder.Find(engine.Samples.Folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
             provider.GetRequiredService<EngineHttpAddress>()));
         services.AddSingleton<SipCallRunner>();
+        services.AddHostedService<EngineStatsReporter>();
 
         // Registered after the webhook queue: stopped before it, so the calls' last callbacks are queued in time.
         services.AddHostedService<SipCallService>();

@@ -25,8 +25,14 @@ internal sealed class RtpOutboundAudio : IDisposable
     private int _spaceNeeded;
     private TaskCompletionSource? _drainWaiter;
 
+    /// <summary>
+    /// The default ring: 512 ms, a power of two because the shared pool rents powers of two (8000 samples
+    /// would take a 16 KiB array, twice this one, for every call). Playback pumps write 200 ms at a time.
+    /// </summary>
+    public const int DefaultCapacity = 4096;
+
     /// <summary>Creates a ring of <paramref name="capacity"/> samples (rented from the shared pool).</summary>
-    public RtpOutboundAudio(int capacity = 8000)
+    public RtpOutboundAudio(int capacity = DefaultCapacity)
     {
         _ring = ArrayPool<short>.Shared.Rent(capacity);
         Capacity = capacity;

@@ -58,7 +58,8 @@ internal sealed partial class RtpSession
 
     private async Task ReceiveRtcpAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(2048);
+        // RTCP compounds are small (ours: 512 bytes at most); a larger one fails to arrive, harmlessly.
+        var buffer = ArrayPool<byte>.Shared.Rent(RtcpBufferLength);
         var from = new SocketAddress(_sockets.Rtcp.AddressFamily);
         try
         {
@@ -210,10 +211,16 @@ internal sealed partial class RtpSession
 
     /// <summary>
     /// Symmetric RTP: the first source of valid packets is latched and RTP goes back to it; another
-    /// source takes over only after the latched one was silent for <see cref="RelatchAfter"/>.
+    /// source takes over only after the latched one was silent for <see cref="RelatchAfter"/>. A source
+    /// port of 0 (RFC 768: no reply expected; SIPp's pcap replay sends so) is accepted but never latched.
     /// </summary>
     private bool AcceptSource(SocketAddress from, long now)
     {
+        if (from.Size >= 4 && from[2] == 0 && from[3] == 0)
+        {
+            return _latchedRtp is null || _time.GetElapsedTime(_lastFromLatched, now) >= RelatchAfter;
+        }
+
         var latched = _latchedRtp;
         if (latched is not null && latched.Equals(from))
         {

@@ -6,7 +6,7 @@ namespace RcmlEngine.Media.Sessions;
 /// <summary>Playing sources into the outgoing audio.</summary>
 internal sealed partial class RtpMediaSession
 {
-    // 200 ms per read: the pump wakes a few times a second, the ring holds a second ahead.
+    // 200 ms per read: the pump wakes a few times a second, the ring holds half a second ahead.
     private const int PumpChunk = 1600;
 
     /// <inheritdoc />
