@@ -9,6 +9,7 @@ namespace RcmlEngine.Execution.Dialing;
 internal sealed class DialLeg : IAsyncDisposable
 {
     private int _sipResponseCode;
+    private int _disposed;
 
     /// <summary>Follows <paramref name="call"/>'s progress.</summary>
     public DialLeg(DialParty party, IOutboundCall call)
@@ -43,11 +44,20 @@ internal sealed class DialLeg : IAsyncDisposable
     /// <summary>Status callback subscription, disposed with the leg.</summary>
     public IDisposable? Callbacks { get; set; }
 
-    /// <summary>Hangs the leg up (CANCEL before the answer, BYE after) and frees it.</summary>
+    /// <summary>How the party's screening document ended; null when it has none or it did not run.</summary>
+    public ScreeningResult? Screening { get; set; }
+
+    /// <summary>Hangs the leg up (CANCEL before the answer, BYE after) and frees it; idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Call.Progress -= OnProgress;
         await Call.DisposeAsync();
+        Callbacks?.Dispose();
     }
 
     private void OnProgress(object? sender, DialProgressEventArgs e)

@@ -53,7 +53,13 @@ internal sealed class DialLegCallbacks(ICallbackDispatcher dispatcher)
         if (!change.Status.IsFinal())
         {
             // Answered means a 2xx, which the leg's outcome carries only a moment later.
-            var code = change.Status == CallStatus.InProgress && leg.SipResponseCode < 200 ? 200 : leg.SipResponseCode;
+            // Initiated precedes any response (a replayed past change must not show a later code).
+            var code = change.Status switch
+            {
+                CallStatus.Initiated => 0,
+                CallStatus.InProgress when leg.SipResponseCode < 200 => 200,
+                _ => leg.SipResponseCode,
+            };
             Send(leg, parent, url, change.Status, code);
             return;
         }
