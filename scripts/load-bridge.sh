@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bridged calls under load: SIPp callers -> `rcml serve` (<Dial><Sip>) -> a SIPp callee echoing RTP.
-# Each caller sends PCMU at 50 packets/s (a pcap of random payloads; SIPp's pcap play needs root) and
+# Each caller sends PCMU at 50 packets/s (SIPp's rtp_stream of random payloads, from a port of its own) and
 # hangs up after HOLD ms; the callee (-rtp_echo) sends every packet back, so each bridged call carries
 # 4 x 50 = 200 packets/s through the engine (100 in, 100 out). scripts/rtp-relay-stats.c reads lo with
 # kernel timestamps and follows each payload: per relay pass latency (engine in -> engine out), and the
@@ -28,7 +28,7 @@ rtp_min=30000
 rtp_max=40000
 command -v sipp >/dev/null || { echo "sipp not found: apt-get install sip-tester" >&2; exit 1; }
 command -v gcc >/dev/null || { echo "gcc not found (it builds the packet reader)" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || { echo "SIPp's pcap play and the packet reader need root" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || { echo "the packet reader needs root (AF_PACKET)" >&2; exit 1; }
 
 dotnet build Engine -c Release -nologo -v q >/dev/null
 work=$(mktemp -d)
@@ -38,20 +38,13 @@ gcc -O2 -o "$work/rtp-relay-stats" scripts/rtp-relay-stats.c
 # The callers' audio: random PCMU (no 0x7F: it decodes to the same 0 as 0xFF), 20 ms a packet, from 1 s
 # after the answer (the callee is bridged by then) to 5 s before the caller hangs up (every packet can
 # come back).
-python3 - "$work/talk.pcap" $(( (hold - 6000) / 20 )) <<'PY'
-import random, struct, sys
+python3 - "$work/talk.ulaw" $(( (hold - 6000) / 20 )) <<'PY'
+import random, sys
 path, count = sys.argv[1], int(sys.argv[2])
 rng = random.Random(6)
+values = bytes(b for b in range(256) if b != 0x7F)
 with open(path, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-    for i in range(count):
-        payload = bytes(rng.choice([b for b in range(256) if b != 0x7F]) for _ in range(160))
-        rtp = struct.pack("!BBHII", 0x80, 0, i & 0xFFFF, i * 160, 0x10AD) + payload
-        udp = struct.pack("!HHHH", 40000, 40002, 8 + len(rtp), 0) + rtp
-        ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), i & 0xFFFF, 0, 64, 17, 0, bytes([127, 0, 0, 1]), bytes([127, 0, 0, 1])) + udp
-        frame = b"\0" * 12 + b"\x08\x00" + ip
-        t = i * 0.02
-        f.write(struct.pack("<IIII", int(t), int(round((t % 1) * 1e6)), len(frame), len(frame)) + frame)
+    f.write(bytes(rng.choice(values) for _ in range(160 * count)))
 PY
 
 cat >"$work/uac_bridge_load.xml" <<XML
@@ -76,7 +69,7 @@ cat >"$work/uac_bridge_load.xml" <<XML
       s=-
       c=IN IP[media_ip_type] [media_ip]
       t=0 0
-      m=audio [media_port] RTP/AVP 0
+      m=audio [rtpstream_audio_port] RTP/AVP 0
       a=rtpmap:0 PCMU/8000
     ]]>
   </send>
@@ -100,7 +93,7 @@ cat >"$work/uac_bridge_load.xml" <<XML
     ]]>
   </send>
   <pause milliseconds="1000"/>
-  <nop><action><exec play_pcap_audio="$work/talk.pcap"/></action></nop>
+  <nop><action><exec rtp_stream="$work/talk.ulaw,1,0"/></action></nop>
   <pause/>
   <send retrans="500">
     <![CDATA[

@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
@@ -117,73 +118,93 @@ int main(int argc, char **argv) {
     struct timeval tick = { .tv_sec = 0, .tv_usec = 200000 };
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tick, sizeof tick);
 
-    uint8_t packet[2048];
-    char control[256];
+    /* The kernel drops lo's outgoing copy of each packet (every packet is seen twice otherwise). */
+    struct sock_filter code[] = {
+        { BPF_LD | BPF_B | BPF_ABS, 0, 0, (uint32_t)(SKF_AD_OFF + SKF_AD_PKTTYPE) },
+        { BPF_JMP | BPF_JEQ | BPF_K, 0, 1, PACKET_OUTGOING },
+        { BPF_RET | BPF_K, 0, 0, 0 },
+        { BPF_RET | BPF_K, 0, 0, 0xFFFF },
+    };
+    struct sock_fprog filter = { .len = sizeof code / sizeof code[0], .filter = code };
+    if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &filter, sizeof filter) < 0) perror("SO_ATTACH_FILTER (every packet is read twice)");
+
+    enum { BATCH = 64 };
+    static uint8_t packets[BATCH][512];
+    static char controls[BATCH][128];
+    static struct sockaddr_ll froms[BATCH];
+    struct iovec iovs[BATCH];
+    struct mmsghdr msgs[BATCH];
     while (!stop) {
-        struct sockaddr_ll from;
-        struct iovec iov = { packet, sizeof packet };
-        struct msghdr msg = { .msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control };
-        ssize_t n = recvmsg(fd, &msg, 0);
-        if (n < 0) continue;
-        if (from.sll_pkttype == PACKET_OUTGOING) continue; /* lo shows each packet twice */
-        int64_t t = -1;
-        for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_TIMESTAMPNS) {
-                struct timespec ts; memcpy(&ts, CMSG_DATA(c), sizeof ts);
-                t = (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-            }
+        for (int i = 0; i < BATCH; i++) {
+            iovs[i] = (struct iovec){ packets[i], sizeof packets[i] };
+            msgs[i].msg_hdr = (struct msghdr){ .msg_name = &froms[i], .msg_namelen = sizeof froms[i], .msg_iov = &iovs[i], .msg_iovlen = 1,
+                .msg_control = controls[i], .msg_controllen = sizeof controls[i] };
         }
-        if (t < 0 || n < 20 || (packet[0] >> 4) != 4 || packet[9] != 17) continue;
-        size_t ihl = (size_t)(packet[0] & 15) * 4;
-        if ((size_t)n < ihl + 8 + 12 + 160) continue;
-        const uint8_t *udp = packet + ihl, *rtp = udp + 8;
-        int src = (udp[0] << 8) | udp[1], dst = (udp[2] << 8) | udp[3];
-        if ((rtp[0] >> 6) != 2 || (rtp[1] & 0x7f) != 0) continue; /* RTP, PCMU only */
-        size_t payload = (size_t)n - ihl - 8 - 12;
-        uint64_t h = hash_bytes(rtp + 12, payload);
-        int src_e = src >= elo && src <= ehi, dst_e = dst >= elo && dst <= ehi;
-        if (start_ns < 0) start_ns = t;
-        last_ns = t;
-        size_t bin = (size_t)((t - start_ns) / 1000000000LL) % BINS;
-        if (dst_e && !src_e && src != callee) {          /* A: caller -> engine X */
-            put(sent_by_caller, key_of((uint16_t)dst, h), t);
-            if (!seen_caller[dst]) { seen_caller[dst] = 1; callers[n_callers++] = (uint16_t)dst; }
-            sent_bin[bin]++;
-        } else if (src_e && dst == callee) {            /* B: engine Y -> callee */
-            if (!pair_x[src]) {
-                /* Which caller leg sent this payload last before now: one vote for that pairing. */
-                uint16_t best = 0; int64_t best_dt = MATCH_NS;
-                for (int i = 0; i < n_callers; i++) {
-                    uint16_t x = callers[i];
-                    if (pair_y[x]) continue;
-                    int64_t at = peek(sent_by_caller, key_of(x, h));
-                    if (at >= 0 && t - at >= 0 && t - at < best_dt) { best = x; best_dt = t - at; }
-                }
-                if (best) {
-                    if (vote_cand[src] == best) vote_count[src]++;
-                    else if (--vote_count[src] <= 0) { vote_cand[src] = best; vote_count[src] = 1; }
-                    if (vote_count[src] >= 10) { pair_x[src] = best; pair_y[best] = (uint16_t)src; }
+        int got = recvmmsg(fd, msgs, BATCH, MSG_WAITFORONE, NULL);
+        for (int m = 0; m < got; m++) {
+            struct msghdr msg = msgs[m].msg_hdr;
+            ssize_t n = msgs[m].msg_len;
+            uint8_t *packet = packets[m];
+            if (froms[m].sll_pkttype == PACKET_OUTGOING) continue;
+            int64_t t = -1;
+            for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_TIMESTAMPNS) {
+                    struct timespec ts; memcpy(&ts, CMSG_DATA(c), sizeof ts);
+                    t = (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
                 }
             }
-            if (pair_x[src]) {
-                /* Peek: the same entry is taken when the payload comes back to the caller. */
-                int64_t at = peek(sent_by_caller, key_of(pair_x[src], h));
-                if (at >= 0 && t - at < MATCH_NS) sample(relay, &n_relay, t - at);
-            }
-            put(echoed_by_callee, key_of((uint16_t)src, h) ^ 2, t); /* when the callee got it */
-        } else if (src == callee && dst_e) {            /* D: callee -> engine Y */
-            int64_t got = take(echoed_by_callee, key_of((uint16_t)dst, h) ^ 2);
-            if (got >= 0 && t - got < MATCH_NS) sample(echo, &n_echo, t - got);
-            put(echoed_by_callee, key_of((uint16_t)dst, h), t);
-        } else if (src_e && !dst_e && dst != callee) {  /* F: engine X -> caller */
-            int64_t sent = take(sent_by_caller, key_of((uint16_t)src, h));
-            if (sent >= 0 && t - sent < MATCH_NS) {
-                sample(rtt, &n_rtt, t - sent);
-                back_bin[(size_t)((sent - start_ns) / 1000000000LL) % BINS]++;
-            }
-            if (pair_y[src]) {
-                int64_t echoed = take(echoed_by_callee, key_of(pair_y[src], h));
-                if (echoed >= 0 && t - echoed < MATCH_NS) sample(relay, &n_relay, t - echoed);
+            if (t < 0 || n < 20 || (size_t)n > sizeof packets[0] || (packet[0] >> 4) != 4 || packet[9] != 17) continue;
+            size_t ihl = (size_t)(packet[0] & 15) * 4;
+            if ((size_t)n < ihl + 8 + 12 + 160) continue;
+            const uint8_t *udp = packet + ihl, *rtp = udp + 8;
+            int src = (udp[0] << 8) | udp[1], dst = (udp[2] << 8) | udp[3];
+            if ((rtp[0] >> 6) != 2 || (rtp[1] & 0x7f) != 0) continue; /* RTP, PCMU only */
+            size_t payload = (size_t)n - ihl - 8 - 12;
+            uint64_t h = hash_bytes(rtp + 12, payload);
+            int src_e = src >= elo && src <= ehi, dst_e = dst >= elo && dst <= ehi;
+            if (start_ns < 0) start_ns = t;
+            last_ns = t;
+            size_t bin = (size_t)((t - start_ns) / 1000000000LL) % BINS;
+            if (dst_e && !src_e && src != callee) {          /* A: caller -> engine X */
+                put(sent_by_caller, key_of((uint16_t)dst, h), t);
+                if (!seen_caller[dst]) { seen_caller[dst] = 1; callers[n_callers++] = (uint16_t)dst; }
+                sent_bin[bin]++;
+            } else if (src_e && dst == callee) {            /* B: engine Y -> callee */
+                if (!pair_x[src]) {
+                    /* Which caller leg sent this payload last before now: one vote for that pairing. */
+                    uint16_t best = 0; int64_t best_dt = MATCH_NS;
+                    for (int i = 0; i < n_callers; i++) {
+                        uint16_t x = callers[i];
+                        if (pair_y[x]) continue;
+                        int64_t at = peek(sent_by_caller, key_of(x, h));
+                        if (at >= 0 && t - at >= 0 && t - at < best_dt) { best = x; best_dt = t - at; }
+                    }
+                    if (best) {
+                        if (vote_cand[src] == best) vote_count[src]++;
+                        else if (--vote_count[src] <= 0) { vote_cand[src] = best; vote_count[src] = 1; }
+                        if (vote_count[src] >= 10) { pair_x[src] = best; pair_y[best] = (uint16_t)src; }
+                    }
+                }
+                if (pair_x[src]) {
+                    /* Peek: the same entry is taken when the payload comes back to the caller. */
+                    int64_t at = peek(sent_by_caller, key_of(pair_x[src], h));
+                    if (at >= 0 && t - at < MATCH_NS) sample(relay, &n_relay, t - at);
+                }
+                put(echoed_by_callee, key_of((uint16_t)src, h) ^ 2, t); /* when the callee got it */
+            } else if (src == callee && dst_e) {            /* D: callee -> engine Y */
+                int64_t got = take(echoed_by_callee, key_of((uint16_t)dst, h) ^ 2);
+                if (got >= 0 && t - got < MATCH_NS) sample(echo, &n_echo, t - got);
+                put(echoed_by_callee, key_of((uint16_t)dst, h), t);
+            } else if (src_e && !dst_e && dst != callee) {  /* F: engine X -> caller */
+                int64_t sent = take(sent_by_caller, key_of((uint16_t)src, h));
+                if (sent >= 0 && t - sent < MATCH_NS) {
+                    sample(rtt, &n_rtt, t - sent);
+                    back_bin[(size_t)((sent - start_ns) / 1000000000LL) % BINS]++;
+                }
+                if (pair_y[src]) {
+                    int64_t echoed = take(echoed_by_callee, key_of(pair_y[src], h));
+                    if (echoed >= 0 && t - echoed < MATCH_NS) sample(relay, &n_relay, t - echoed);
+                }
             }
         }
     }
