@@ -15,6 +15,9 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 {
     private readonly SipOutgoingCall _sip;
     private readonly TaskCompletionSource<DialOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _progressLock = new();
+    private EventHandler<DialProgressEventArgs>? _progress;
+    private DialProgressEventArgs? _lastProgress;
     private volatile bool _cancelling;
     private volatile bool _earlyMedia;
 
@@ -27,6 +30,7 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         if (sip.State == SipCallState.Early)
         {
             // A provisional response came before this leg listened.
+            _lastProgress = new DialProgressEventArgs(DialProgress.Ringing, 180);
             Lifecycle.MarkRinging();
         }
 
@@ -34,8 +38,35 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         _ = CompleteAsync();
     }
 
-    /// <inheritdoc />
-    public event EventHandler<DialProgressEventArgs>? Progress;
+    /// <summary>
+    /// Ringing and early media. A handler added after a provisional response came gets the last one at
+    /// once: the INVITE leaves in <see cref="SipCallFactory.Dial"/>, so a fast 180 can beat any subscriber.
+    /// </summary>
+    public event EventHandler<DialProgressEventArgs>? Progress
+    {
+        add
+        {
+            DialProgressEventArgs? last;
+            lock (_progressLock)
+            {
+                _progress += value;
+                last = _lastProgress;
+            }
+
+            if (last is not null)
+            {
+                value?.Invoke(this, last);
+            }
+        }
+
+        remove
+        {
+            lock (_progressLock)
+            {
+                _progress -= value;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public Task<DialOutcome> Outcome => _outcome.Task;
@@ -109,7 +140,15 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         _earlyMedia |= early;
 
         // News first, then the status: whoever reports "ringing" knows the provisional's code by then.
-        Progress?.Invoke(this, new DialProgressEventArgs(early ? DialProgress.EarlyMedia : DialProgress.Ringing, e.StatusCode));
+        var news = new DialProgressEventArgs(early ? DialProgress.EarlyMedia : DialProgress.Ringing, e.StatusCode);
+        EventHandler<DialProgressEventArgs>? handlers;
+        lock (_progressLock)
+        {
+            _lastProgress = news;
+            handlers = _progress;
+        }
+
+        handlers?.Invoke(this, news);
         Lifecycle.MarkRinging();
     }
 
