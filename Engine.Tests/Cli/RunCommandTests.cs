@@ -110,13 +110,26 @@ public sealed class RunCommandTests
     [CancelAfter(20_000)]
     public async Task Run_UnsupportedVerb_ReportsTheErrorAndExitsOne(CancellationToken ct)
     {
-        Write("dial.xml", "<Response><Dial>+15551234567</Dial><Say>after</Say></Response>");
+        Write("enqueue.xml", "<Response><Enqueue>support</Enqueue><Say>after</Say></Response>");
 
-        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "dial.xml"), Fast = true }, ct);
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "enqueue.xml"), Fast = true }, ct);
 
         exit.Should().Be(TerminalCall.CallFailed);
-        errors.Should().Contain("64001").And.Contain("<Dial> at 1:11 is not supported yet");
+        errors.Should().Contain("64001").And.Contain("<Enqueue> at 1:11 is not supported yet");
         output.Should().Contain("Say (man, en): after");
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Run_Dial_RingsAVirtualPartyAndBridgesIt(CancellationToken ct)
+    {
+        Write("dial.xml", "<Response><Dial timeLimit=\"1\">+15551234567</Dial><Say>after</Say></Response>");
+
+        var (exit, output, _) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "dial.xml"), Fast = true }, ct);
+
+        exit.Should().Be(0);
+        output.Should().Contain("dialing number +15551234567").And.Contain("Ringback (us)").And.Contain("connected to +15551234567")
+            .And.Contain("Say (man, en): after");
     }
 
     [Test]

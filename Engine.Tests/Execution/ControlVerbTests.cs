@@ -64,7 +64,6 @@ public sealed class ControlVerbTests
         result.EndReason.Should().Be(CallEndReason.EngineHungUp);
     }
 
-    [TestCase("<Dial>+15551234567</Dial>", "Dial")]
     [TestCase("<Enqueue>support</Enqueue>", "Enqueue")]
     [TestCase("<Leave/>", "Leave")]
     [TestCase("<Refer><Sip>sip:alice@example.com</Sip></Refer>", "Refer")]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RcmlEngine.Calls;
+using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Virtual;
 using RcmlEngine.Execution;
 using RcmlEngine.Tests.Support;
@@ -21,8 +22,9 @@ internal sealed class InterpreterHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public InterpreterHarness(Action<ExecutionOptions>? configure = null)
+    public InterpreterHarness(Action<ExecutionOptions>? configure = null, bool withDialer = false)
     {
+        Dialer = new VirtualDialer(Time, request => CalleeFor(request));
         RecordingsFolder = Directory.CreateTempSubdirectory("rcml-exec-tests").FullName;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -30,6 +32,11 @@ internal sealed class InterpreterHarness : IDisposable
         services.AddSingleton<IDocumentFetcher>(App);
         services.AddSingleton<ICallbackDispatcher>(Callbacks);
         services.AddSingleton<IDebuggerNotifier>(Debugger);
+        if (withDialer)
+        {
+            services.AddSingleton<ICallDialer>(Dialer);
+        }
+
         services.AddExecution(configure, recordings =>
         {
             recordings.Folder = RecordingsFolder;
@@ -39,6 +46,12 @@ internal sealed class InterpreterHarness : IDisposable
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>Places the Dial legs when the harness was made <c>withDialer</c>.</summary>
+    public VirtualDialer Dialer { get; }
+
+    /// <summary>How each dialed party behaves; default rings 2 s, answers, talks 5 s.</summary>
+    public Func<DialRequest, VirtualCallee> CalleeFor { get; set; } = _ => new VirtualCallee();
 
     public FakeDocumentFetcher App { get; } = new();
 
@@ -81,6 +94,31 @@ internal sealed class InterpreterHarness : IDisposable
         App.Map("/voice.xml", xml);
         var phone = NewPhone(caller, VirtualPhoneOptions.Instant);
         return (await RunAsync(phone, ct), phone);
+    }
+
+    /// <summary>
+    /// Moves the fake clock 250 ms at a time, letting the call's tasks run between steps, until
+    /// <paramref name="done"/> holds (at most <paramref name="max"/> of fake time, default 2 minutes).
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> done, CancellationToken ct, TimeSpan? max = null)
+    {
+        var step = TimeSpan.FromMilliseconds(250);
+        var left = max ?? TimeSpan.FromMinutes(2);
+        while (!done() && left > TimeSpan.Zero)
+        {
+            Time.Advance(step);
+            left -= step;
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System, ct);
+        }
+
+        done().Should().BeTrue("the awaited state should come within the fake time allowed");
+    }
+
+    /// <summary>Moves the fake clock until <paramref name="run"/> ends, and returns its result.</summary>
+    public async Task<CallRunResult> FinishAsync(Task<CallRunResult> run, CancellationToken ct)
+    {
+        await AdvanceUntilAsync(() => run.IsCompleted, ct);
+        return await run;
     }
 
     public void Dispose()

@@ -51,4 +51,33 @@ public sealed class EngineOptionsValidatorTests
         ]);
         result.Failures.Should().Contain(f => f.StartsWith("Applications:1:NumberPattern is not a valid regular expression", StringComparison.Ordinal));
     }
+
+    [Test]
+    public void Validate_TrunksAndClients_ProblemsNamedBySetting()
+    {
+        var options = new EngineOptions
+        {
+            Trunks =
+            [
+                new TrunkOptions { Host = "", Transport = "tls" },
+                new TrunkOptions { Host = "sip.example.com", Port = 0, Transport = "sctp", Strip = -1, Password = "p" },
+                new TrunkOptions { Host = "127.0.0.1", Transport = "TCP", Prefix = "+1" },
+            ],
+            Clients = [new ClientOptions { Name = "alice", Password = "a" }, new ClientOptions { Name = "alice" }, new ClientOptions { Name = "bad name", Password = "x" }],
+        };
+
+        var result = new EngineOptionsValidator().Validate(null, options);
+
+        result.Failures.Should().BeEquivalentTo([
+            "Trunks:0:Host '' must be a host name or an IP address",
+            "Trunks:0:Transport tls is not supported yet; use udp or tcp",
+            "Trunks:1:Port must be from 1 to 65535",
+            "Trunks:1:Transport 'sctp' must be udp or tcp",
+            "Trunks:1:Strip must not be negative",
+            "Trunks:1:Password needs a Username",
+            "Clients:1:Name 'alice' appears twice",
+            "Clients:1:Password must not be empty",
+            "Clients:2:Name 'bad name' must be letters, digits, - _ . or +",
+        ]);
+    }
 }

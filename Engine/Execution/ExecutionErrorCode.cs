@@ -16,7 +16,7 @@ internal enum ExecutionErrorCode
     /// <summary>12400: an unexpected failure inside the engine while running a verb.</summary>
     InternalFailure = 12400,
 
-    /// <summary>64001: a verb the engine does not execute yet (Dial, Enqueue, Leave, Refer); it is skipped.</summary>
+    /// <summary>64001: a verb or noun the engine does not execute yet (Enqueue, Leave, Refer, Dial's Conference and Queue); it is skipped.</summary>
     VerbNotSupported = 64001,
 
     /// <summary>64002: <c>Gather input="speech"</c>: no speech recognition yet, digits only are collected.</summary>
@@ -39,4 +39,13 @@ internal enum ExecutionErrorCode
 
     /// <summary>64008: <c>Record transcribe</c>: no transcription yet; the recording is made without it.</summary>
     TranscriptionNotSupported = 64008,
+
+    /// <summary>64009: a Dial party could not be called (no trunk for the number, an unsupported transport, a client not registered).</summary>
+    DialTargetUnavailable = 64009,
+
+    /// <summary>64010: the call cannot be connected to another (no dialer in this mode, or a call that cannot be bridged); the Dial is skipped.</summary>
+    DialNotPossible = 64010,
+
+    /// <summary>64011: a verb that a screening document (the called party's <c>url</c>) cannot run; it is skipped.</summary>
+    ScreeningVerbNotAllowed = 64011,
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Documents;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
@@ -38,6 +39,8 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<RedirectExecutor>();
         services.TryAddSingleton<HangupExecutor>();
         services.TryAddSingleton<RejectExecutor>();
+        services.TryAddSingleton<DialScreening>();
+        services.TryAddSingleton<DialLegCallbacks>();
         services.TryAddSingleton<DialExecutor>();
         services.TryAddSingleton<EnqueueExecutor>();
         services.TryAddSingleton<LeaveExecutor>();

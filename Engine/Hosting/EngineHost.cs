@@ -13,6 +13,7 @@ using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Sessions;
 using RcmlEngine.Rtp;
+using RcmlEngine.Sip.Registrar;
 using RcmlEngine.Sip.UserAgent;
 
 namespace RcmlEngine.Hosting;
@@ -102,7 +103,22 @@ internal static class EngineHost
     {
         services.AddSingleton(provider => SipStack.Start(
             EngineSettings.SipStack(engine), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<SipCallFactory>();
+        if (EngineSettings.Registrar(engine) is { } registrar)
+        {
+            services.AddSingleton(provider => SipRegistrar.Attach(
+                provider.GetRequiredService<SipStack>(), registrar, provider.GetRequiredService<ILogger<SipRegistrar>>()));
+        }
+
+        var dialPlan = EngineSettings.DialPlan(engine);
+        services.AddSingleton(provider => new SipCallFactory(
+            provider.GetRequiredService<SipStack>(),
+            provider.GetRequiredService<MediaSessionFactory>(),
+            provider.GetRequiredService<MediaSessionOptions>(),
+            provider.GetRequiredService<IAudioSourceFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SipCallLeg>>(),
+            dialPlan,
+            provider.GetService<SipRegistrar>()));
         services.AddSingleton<ICallDialer>(provider => provider.GetRequiredService<SipCallFactory>());
         services.AddSingleton<EngineHttpAddress>();
         services.AddSingleton(provider => new SampleApplications(

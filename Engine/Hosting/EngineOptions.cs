@@ -40,6 +40,12 @@ internal sealed class EngineOptions
     /// <summary>Recordings.</summary>
     public RecordingsOptions Recordings { get; set; } = new();
 
+    /// <summary>The dial plan: the trunks numbers are called through (<c>&lt;Number&gt;</c>, Dial's text). None: numbers cannot be dialed.</summary>
+    public List<TrunkOptions> Trunks { get; set; } = [];
+
+    /// <summary>Client accounts that register with the engine (<c>&lt;Client&gt;</c>). None: REGISTER is not served.</summary>
+    public List<ClientOptions> Clients { get; set; } = [];
+
     /// <summary>The samples, served and routed when no application is configured.</summary>
     public SamplesOptions Samples { get; set; } = new();
 }

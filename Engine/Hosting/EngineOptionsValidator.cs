@@ -29,6 +29,8 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Check(errors, !string.IsNullOrWhiteSpace(options.ErrorPrompt.Text), "ErrorPrompt:Text must not be empty");
         Check(errors, options.Samples.Folder is null || Directory.Exists(options.Samples.Folder), $"Samples:Folder '{options.Samples.Folder}' is not a folder");
         ValidateAccounts(errors, options.Accounts);
+        ValidateTrunks(errors, options.Trunks);
+        ValidateClients(errors, options.Clients);
         var accounts = options.Accounts.Select(a => a.AccountSid).ToHashSet(StringComparer.Ordinal);
         var users = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Applications.Count; i++)
@@ -50,6 +52,36 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
             Check(errors, seen.Add(account.AccountSid), $"Accounts:{i}:AccountSid '{account.AccountSid}' appears twice");
             Check(errors, account.AuthToken is null || account.AuthToken.Length > 0, $"Accounts:{i}:AuthToken must not be empty (leave it out for unsigned webhooks)");
             Check(errors, account.DebuggerWebhook is null || ConfigValues.IsHttpUrl(account.DebuggerWebhook), $"Accounts:{i}:DebuggerWebhook must be an absolute http(s) URL");
+        }
+    }
+
+    private static void ValidateTrunks(List<string> errors, List<TrunkOptions> trunks)
+    {
+        for (var i = 0; i < trunks.Count; i++)
+        {
+            var trunk = trunks[i];
+            Check(errors, !string.IsNullOrWhiteSpace(trunk.Host) && Uri.CheckHostName(trunk.Host.Trim('[', ']')) != UriHostNameType.Unknown,
+                $"Trunks:{i}:Host '{trunk.Host}' must be a host name or an IP address");
+            Check(errors, trunk.Port is null or (> 0 and <= 65535), $"Trunks:{i}:Port must be from 1 to 65535");
+            var transport = trunk.Transport?.ToLowerInvariant();
+            Check(errors, transport is "udp" or "tcp", transport == "tls"
+                ? $"Trunks:{i}:Transport tls is not supported yet; use udp or tcp"
+                : $"Trunks:{i}:Transport '{trunk.Transport}' must be udp or tcp");
+            Check(errors, trunk.Strip >= 0, $"Trunks:{i}:Strip must not be negative");
+            Check(errors, trunk.Password is null || trunk.Username is not null, $"Trunks:{i}:Password needs a Username");
+        }
+    }
+
+    private static void ValidateClients(List<string> errors, List<ClientOptions> clients)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < clients.Count; i++)
+        {
+            var client = clients[i];
+            Check(errors, !string.IsNullOrWhiteSpace(client.Name) && client.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '+'),
+                $"Clients:{i}:Name '{client.Name}' must be letters, digits, - _ . or +");
+            Check(errors, names.Add(client.Name), $"Clients:{i}:Name '{client.Name}' appears twice");
+            Check(errors, !string.IsNullOrEmpty(client.Password), $"Clients:{i}:Password must not be empty");
         }
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
+using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media.Sessions;
 using RcmlEngine.Rtp;
+using RcmlEngine.Sip.Registrar;
 using RcmlEngine.Sip.Transport;
 using RcmlEngine.Sip.UserAgent;
 using SipListen = RcmlEngine.Sip.Transport.SipListenOptions;
@@ -88,5 +90,36 @@ internal static class EngineSettings
                 AdvertisedHost = engine.PublicAddress,
             },
         };
+    }
+
+    /// <summary>The dial plan of <c>Trunks</c>, in configured order.</summary>
+    public static DialPlan DialPlan(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return new DialPlan([.. engine.Trunks.Select((trunk, i) => new TrunkRoute
+        {
+            Name = trunk.Name ?? $"trunk {i}",
+            Prefix = Calls.Dialing.DialPlan.Normalize(trunk.Prefix),
+            Host = trunk.Host.Trim(),
+            Port = trunk.Port,
+            Transport = trunk.Transport.ToLowerInvariant(),
+            Username = trunk.Username,
+            Password = trunk.Password,
+            Strip = trunk.Strip,
+            Prepend = trunk.Prepend,
+        })]);
+    }
+
+    /// <summary>The registrar's settings for <c>Clients</c>; null when no client is configured (REGISTER is then not served).</summary>
+    public static SipRegistrarOptions? Registrar(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (engine.Clients.Count == 0)
+        {
+            return null;
+        }
+
+        var passwords = engine.Clients.ToDictionary(c => c.Name, c => c.Password, StringComparer.Ordinal);
+        return new SipRegistrarOptions(name => passwords.GetValueOrDefault(name));
     }
 }

@@ -27,6 +27,13 @@ internal sealed class RtpOptions
     /// </summary>
     public int MediaThreadRealtimePriority { get; set; }
 
+    /// <summary>
+    /// How often the receive thread looks at every RTP socket (<see cref="RtpReceivePoller"/>): a received
+    /// packet waits up to this long, which a bridge adds to each relay pass. Shorter costs one poll(2)
+    /// over all sockets more often (docs/performance.md, "Dial and bridged calls").
+    /// </summary>
+    public TimeSpan ReceiveInterval { get; set; } = RtpReceivePoller.DefaultInterval;
+
     /// <summary>The most relayed audio buffered towards a bridged peer before the oldest is dropped.</summary>
     public TimeSpan MaxRelayLatency { get; set; } = TimeSpan.FromMilliseconds(200);
 }

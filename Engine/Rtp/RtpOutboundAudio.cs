@@ -70,6 +70,12 @@ internal sealed class RtpOutboundAudio : IDisposable
     {
         lock (_lock)
         {
+            if (_ring.Length == 0)
+            {
+                // Disposed: the session stopped while its bridged peer still relayed to it.
+                return;
+            }
+
             _ended = false;
             var limit = Math.Min(maxBuffered, Capacity);
             if (samples.Length > limit)

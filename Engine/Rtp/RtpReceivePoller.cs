@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace RcmlEngine.Rtp;
 
 /// <summary>
-/// The one thread that reads every session's RTP socket: every <see cref="Interval"/> one poll(2) over
+/// The one thread that reads every session's RTP socket: every <see cref="RtpOptions.ReceiveInterval"/> one poll(2) over
 /// all sockets (<c>Socket.Select</c>) finds those with datagrams
 /// waiting, and each is drained with synchronous receives that cannot block.
 /// <para>
@@ -18,8 +18,8 @@ namespace RcmlEngine.Rtp;
 /// </summary>
 internal sealed partial class RtpReceivePoller : IDisposable
 {
-    /// <summary>How often every socket is looked at.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
+    /// <summary>How often every socket is looked at, unless <see cref="RtpOptions.ReceiveInterval"/> says otherwise.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(10);
 
     // At most this many datagrams per socket per sweep, so one flooded socket cannot starve the rest.
     private const int MaxPerSweep = 64;
@@ -144,7 +144,8 @@ internal sealed partial class RtpReceivePoller : IDisposable
     private void Run()
     {
         MediaThreadPriority.Apply(_options);
-        var period = Interval.Ticks * _time.TimestampFrequency / TimeSpan.TicksPerSecond;
+        var interval = _options.ReceiveInterval > TimeSpan.Zero ? _options.ReceiveInterval : DefaultInterval;
+        var period = interval.Ticks * _time.TimestampFrequency / TimeSpan.TicksPerSecond;
         var start = _time.GetTimestamp();
         for (long sweep = 1; !_stopping; sweep++)
         {

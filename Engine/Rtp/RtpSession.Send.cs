@@ -10,7 +10,8 @@ internal sealed partial class RtpSession
 {
     private const int RtcpBufferLength = 512;
 
-    // Owned by the pacer thread: the packet buffer, sequence number, timestamp and marker state.
+    // Written under _sendLock, by the pacer thread or a relay (RtpSession.Relay.cs): the packet buffer,
+    // sequence number, timestamp and marker state.
     private readonly byte[] _packet;
     private readonly byte[] _rtcpPacket;
     private ushort _sequence;
@@ -48,15 +49,22 @@ internal sealed partial class RtpSession
 
             ReleaseStale(config, now);
             var samples = config.SamplesPerPacket;
-            if (missedTicks > 0)
+            lock (_sendLock)
             {
-                // The packets the stall swallowed are a gap in time, but their audio is still sent:
-                // a prompt arrives a little late rather than with words missing.
-                _timestamp += (uint)(missedTicks * samples);
+                if (!RelayedOnly(now))
+                {
+                    if (missedTicks > 0)
+                    {
+                        // The packets the stall swallowed are a gap in time, but their audio is still sent:
+                        // a prompt arrives a little late rather than with words missing.
+                        _timestamp += (uint)(missedTicks * samples);
+                    }
+
+                    SendPacket(config, samples);
+                    _timestamp += (uint)samples;
+                }
             }
 
-            SendPacket(config, samples);
-            _timestamp += (uint)samples;
             if (now >= _nextRtcp)
             {
                 _nextRtcp = now + RtcpDelay();
@@ -104,6 +112,12 @@ internal sealed partial class RtpSession
             length = RtpHeader.FixedLength + samples;
         }
 
+        Transmit(config, packet[..length], length - RtpHeader.FixedLength);
+    }
+
+    // Sends one RTP packet to the latched or signalled target (the send lock is held).
+    private void Transmit(RtpStreamConfig config, ReadOnlySpan<byte> packet, int payloadLength)
+    {
         var target = _rtpTarget;
         if (!config.Send || target is null)
         {
@@ -112,13 +126,13 @@ internal sealed partial class RtpSession
             return;
         }
 
-        if (Send(_sockets.Rtp, packet[..length], target))
+        if (Send(_sockets.Rtp, packet, target))
         {
             _sequence++;
             _markNext = false;
             _sentSinceReport = true;
             Interlocked.Increment(ref _packetsSent);
-            Interlocked.Add(ref _octetsSent, length - RtpHeader.FixedLength);
+            Interlocked.Add(ref _octetsSent, payloadLength);
         }
     }
 

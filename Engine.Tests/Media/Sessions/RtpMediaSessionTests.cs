@@ -260,6 +260,49 @@ public sealed class RtpMediaSessionTests
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task BridgeAsync_SamePacketTime_PacketsRelayedAsTheyArrive_ByteForByteInOrder(CancellationToken cancellationToken)
+    {
+        using var otherPeer = new UdpTestPeer();
+        await using var other = _sessions.Factory.Create();
+        Connect("0");
+        other.AnswerOffer(MediaSessions.PeerSdp(otherPeer.RtpEndPoint.Port, "0"));
+        _session.Start();
+        other.Start();
+        using var bridgeEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var bridge = _session.BridgeAsync(other, bridgeEnd.Token);
+        using var capture = otherPeer.Capture();
+        var random = new Random(4);
+        var sent = new List<byte[]>();
+        for (var i = 0; i < 5; i++)
+        {
+            var payload = new byte[160];
+            random.NextBytes(payload);
+            payload.AsSpan().Replace((byte)0x7F, (byte)0x7E); // 0x7F and 0xFF both decode to 0
+            sent.Add(payload);
+        }
+
+        // A burst of five packets: paced, they would leave one per 20 ms tick (80 ms for the last).
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            _peer.SendRtp(_session.LocalEndPoint, 0, (ushort)(500 + i), (uint)(i * 160), sent[i]);
+        }
+
+        while (capture.Packets.Count(p => sent.Any(s => p.AsSpan(12).SequenceEqual(s))) < sent.Count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, cancellationToken);
+        }
+
+        timer.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(60), "each packet is relayed when it is received");
+        var relayed = capture.Packets.Where(p => sent.Any(s => p.AsSpan(12).SequenceEqual(s))).ToList();
+        relayed.Should().HaveCount(5);
+        relayed.Select(p => (ushort)((p[2] << 8) | p[3])).Should().BeInAscendingOrder();
+        await bridgeEnd.CancelAsync();
+        await bridge.Invoking(b => b).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task Muted_Bridged_RelaysSilence(CancellationToken cancellationToken)
     {
         using var otherPeer = new UdpTestPeer();

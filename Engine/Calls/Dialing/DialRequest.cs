@@ -1,13 +1,19 @@
+using RcmlEngine.Sip.Transport;
+
 namespace RcmlEngine.Calls.Dialing;
 
 /// <summary>A new outbound leg: whom to call, as whom, and the call it belongs to.</summary>
 internal sealed record DialRequest
 {
     /// <summary>
-    /// The SIP URI to call (<c>sip:alice@192.0.2.1:5062;transport=tcp?X-Customer=42</c>); headers after
-    /// <c>?</c> are put on the INVITE.
+    /// What to call, as <see cref="Kind"/> says: a SIP URI (<c>sip:alice@192.0.2.1:5062;transport=tcp?X-Customer=42</c>,
+    /// whose headers after <c>?</c> are put on the INVITE), a phone number, or a client name. Only SIP
+    /// targets are dialed; <see cref="ICallDialer.Expand"/> turns the others into SIP targets.
     /// </summary>
     public required string Target { get; init; }
+
+    /// <summary>What <see cref="Target"/> names. Default a SIP URI.</summary>
+    public DialTargetKind Kind { get; init; } = DialTargetKind.Sip;
 
     /// <summary>
     /// The new leg's identity for its webhooks (a fresh CallSid, the account, From, To,
@@ -29,4 +35,10 @@ internal sealed record DialRequest
 
     /// <summary>How long it may ring before it is cancelled (no-answer); null waits for the callee's final answer.</summary>
     public TimeSpan? RingTimeout { get; init; }
+
+    /// <summary>
+    /// Where the INVITE and every later request of the leg go instead of where the target resolves: a
+    /// registered client's flow (set by <see cref="ICallDialer.Expand"/>). Null resolves the target.
+    /// </summary>
+    public SipDestination? Destination { get; init; }
 }

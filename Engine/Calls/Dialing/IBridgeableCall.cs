@@ -1,6 +1,6 @@
 namespace RcmlEngine.Calls.Dialing;
 
-/// <summary>A call whose audio can be connected to another's (both answered).</summary>
+/// <summary>A call whose audio can be connected to another's (both answered, or with early media).</summary>
 internal interface IBridgeableCall : ICall
 {
     /// <summary>
@@ -11,4 +11,10 @@ internal interface IBridgeableCall : ICall
     /// <see cref="ArgumentException"/> when <paramref name="other"/> cannot be bridged with this call.
     /// </summary>
     Task<BridgeEnd> BridgeAsync(IBridgeableCall other, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts recording what this call's party says into <paramref name="filePath"/> (WAV); another party
+    /// joins with <see cref="ICallRecording.Join"/>. <paramref name="dual"/>: this party left, the other right.
+    /// </summary>
+    ICallRecording StartRecording(string filePath, bool dual);
 }

@@ -11,6 +11,9 @@ internal interface IOutboundCall : IBridgeableCall, IAsyncDisposable
     /// <summary>Completes with how the attempt ended (answered or not); never faults.</summary>
     Task<DialOutcome> Outcome { get; }
 
-    /// <summary>Ringing and early media before the answer (raised on a signalling thread: keep handlers short).</summary>
+    /// <summary>
+    /// Ringing and early media before the answer (raised on a signalling thread: keep handlers short). A
+    /// handler added after a provisional response came gets the last one at once.
+    /// </summary>
     event EventHandler<DialProgressEventArgs>? Progress;
 }

@@ -19,6 +19,7 @@ internal static class PromptAudio
         AudioPrompt file => await audio.OpenUrlAsync(file.Url, cancellationToken),
         SilencePrompt silence => StandardTones.Silence(silence.Length),
         BeepPrompt => StandardTones.Beep(),
+        RingbackPrompt ringback => StandardTones.Ringback(ringback.Country),
         _ => throw new ArgumentOutOfRangeException(nameof(prompt), prompt.GetType().Name, "a prompt without audio"),
     };
 

@@ -6,6 +6,7 @@ using RcmlEngine.Media;
 using RcmlEngine.Media.Sessions;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
+using RcmlEngine.Sip.Registrar;
 using RcmlEngine.Sip.Transport;
 using RcmlEngine.Sip.UserAgent;
 
@@ -22,16 +23,24 @@ internal sealed class SipCallFactory : ICallDialer
     private readonly MediaSessionFactory _media;
     private readonly MediaSessionOptions _mediaOptions;
     private readonly SipCallLegContext _context;
+    private readonly SipDialPlanner _planner;
 
-    /// <summary>Creates the factory over a started stack.</summary>
+    /// <summary>
+    /// Creates the factory over a started stack. Numbers are called through <paramref name="dialPlan"/>'s
+    /// trunks (none: numbers cannot be called); clients are looked up in <paramref name="registrar"/>.
+    /// </summary>
     public SipCallFactory(SipStack stack, MediaSessionFactory media, MediaSessionOptions mediaOptions,
-        IAudioSourceFactory audio, TimeProvider time, ILogger<SipCallLeg> logger)
+        IAudioSourceFactory audio, TimeProvider time, ILogger<SipCallLeg> logger, DialPlan? dialPlan = null, SipRegistrar? registrar = null)
     {
         _stack = stack;
         _media = media;
         _mediaOptions = mediaOptions;
         _context = new SipCallLegContext(time, audio, logger);
+        _planner = new SipDialPlanner(dialPlan ?? DialPlan.Empty, registrar);
     }
+
+    /// <inheritdoc />
+    public DialExpansion Expand(DialRequest request) => _planner.Expand(request);
 
     /// <summary>
     /// The call leg of an incoming INVITE (not answered yet), described by <paramref name="info"/>.
@@ -55,8 +64,9 @@ internal sealed class SipCallFactory : ICallDialer
             throw new ArgumentException(error, nameof(request));
         }
 
-        var peer = IPAddress.TryParse(target.HostWithoutBrackets, out var literal) ? new IPEndPoint(literal, target.Port ?? SipListenOptions.DefaultPort) : null;
-        var kind = target.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp;
+        var peer = request.Destination?.EndPoint
+            ?? (IPAddress.TryParse(target.HostWithoutBrackets, out var literal) ? new IPEndPoint(literal, target.Port ?? SipListenOptions.DefaultPort) : null);
+        var kind = request.Destination?.Transport ?? (target.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp);
         var media = _media.Create(peer is null ? null : AdvertisedAddressFor(kind, peer));
         var offer = media.CreateOffer();
         media.Start();
@@ -67,9 +77,10 @@ internal sealed class SipCallFactory : ICallDialer
             Headers = [.. uriHeaders, .. request.Headers],
             Credentials = request.Username is { } user ? new SipCredentials(user, request.Password ?? string.Empty) : null,
             RingTimeout = request.RingTimeout,
+            Destination = request.Destination,
         };
         var sip = _stack.Dial(options);
-        return new SipOutboundCall(request.Info, sip, media, _context);
+        return new SipOutboundCall(request.Info with { SipCallId = sip.CallId }, sip, media, _context);
     }
 
     // Null when a public address is configured: the media layer then writes that one.

@@ -1,4 +1,5 @@
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Media.Recording;
 
 namespace RcmlEngine.Calls.Sip;
 
@@ -31,4 +32,8 @@ internal abstract partial class SipCallLeg
 
         return Lifecycle.IsEnded ? BridgeEnd.ThisCallEnded : BridgeEnd.OtherCallEnded;
     }
+
+    /// <inheritdoc />
+    public ICallRecording StartRecording(string filePath, bool dual) =>
+        new SipCallRecording(this, new PairRecorder(filePath, dual, _time, _logger));
 }

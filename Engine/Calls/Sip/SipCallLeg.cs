@@ -67,6 +67,9 @@ internal abstract partial class SipCallLeg : IBridgeableCall, IAsyncDisposable
     /// <summary>The clock, the prompts' audio and the logger.</summary>
     protected SipCallLegContext Context { get; }
 
+    /// <summary>True when audio flows: answered, or early media (183) before the answer.</summary>
+    protected virtual bool HasMedia => Lifecycle.IsAnswered;
+
     /// <summary>Why an engine hang-up before the answer ends the call (an outbound leg is then canceled).</summary>
     protected virtual CallEndReason UnansweredHangUpReason => CallEndReason.EngineHungUp;
 
@@ -144,9 +147,9 @@ internal abstract partial class SipCallLeg : IBridgeableCall, IAsyncDisposable
     protected void ThrowUnlessAnswered(CancellationToken cancellationToken)
     {
         ThrowIfEnded(cancellationToken);
-        if (!Lifecycle.IsAnswered)
+        if (!HasMedia)
         {
-            throw new InvalidOperationException("media needs an answered call; answer it first");
+            throw new InvalidOperationException("media needs an answered call (or early media); answer it first");
         }
     }
 

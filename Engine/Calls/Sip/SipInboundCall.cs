@@ -1,4 +1,5 @@
 using System.Text;
+using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Media.Sessions;
 using RcmlEngine.Sip.UserAgent;
 
@@ -10,11 +11,13 @@ namespace RcmlEngine.Calls.Sip;
 /// 486 or 603 on <see cref="RejectAsync"/>; BYE on <see cref="SipCallLeg.HangUpAsync"/> (480 before the
 /// answer). A late offer (INVITE without SDP) is answered with an offer in the 200 and the ACK's answer.
 /// </summary>
-internal sealed class SipInboundCall : SipCallLeg
+internal sealed class SipInboundCall : SipCallLeg, IEarlyMediaCall
 {
     private readonly SipIncomingCall _sip;
     private readonly Lock _answerLock = new();
+    private readonly SemaphoreSlim _earlyGate = new(1, 1);
     private Task? _answering;
+    private volatile string? _earlyAnswer;
 
     /// <summary>Takes over <paramref name="sip"/> (not yet answered) with a new, unstarted <paramref name="media"/> session.</summary>
     public SipInboundCall(CallInfo info, SipIncomingCall sip, RtpMediaSession media, SipCallLegContext context)
@@ -55,6 +58,58 @@ internal sealed class SipInboundCall : SipCallLeg
         return answering.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Sends 183 Session Progress with the SDP answer and starts the media; the 200 later carries the same
+    /// answer (RFC 3261 13.2.1: the offer was answered once). Not for a late-offer INVITE (returns false).
+    /// </summary>
+    public async Task<bool> StartEarlyMediaAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfEnded(cancellationToken);
+        await _earlyGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_earlyAnswer is not null || Lifecycle.IsAnswered)
+            {
+                return true;
+            }
+
+            lock (_answerLock)
+            {
+                if (_answering is not null)
+                {
+                    return false;
+                }
+            }
+
+            var offer = _sip.Offer;
+            if (offer.IsEmpty)
+            {
+                return false;
+            }
+
+            var exchange = Media.AnswerOffer(Encoding.UTF8.GetString(offer.Content.Span));
+            if (!exchange.Succeeded)
+            {
+                LogOfferRefused(Info.CallSid, exchange.Error!, 488);
+                await EndAsync(CallEndReason.Failed, () => _sip.RejectAsync(488, null, null, CancellationToken.None));
+                throw CallEnded();
+            }
+
+            Media.Start();
+            await _sip.SendProvisionalAsync(183, SipBody.Sdp(Encoding.UTF8.GetBytes(exchange.Sdp!)), cancellationToken);
+            _earlyAnswer = exchange.Sdp;
+            Lifecycle.MarkRinging();
+            return true;
+        }
+        finally
+        {
+            _earlyGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool HasMedia => Lifecycle.IsAnswered || _earlyAnswer is not null;
+
     /// <inheritdoc />
     public override async Task RejectAsync(RejectionReason reason, CancellationToken cancellationToken)
     {
@@ -78,9 +133,15 @@ internal sealed class SipInboundCall : SipCallLeg
 
     private async Task AnswerOnceAsync()
     {
+        await _earlyGate.WaitAsync();
+        _earlyGate.Release();
         var offer = _sip.Offer;
         string body;
-        if (offer.IsEmpty)
+        if (_earlyAnswer is { } early)
+        {
+            body = early;
+        }
+        else if (offer.IsEmpty)
         {
             body = Media.CreateOffer();
         }
@@ -98,7 +159,11 @@ internal sealed class SipInboundCall : SipCallLeg
             body = exchange.Sdp!;
         }
 
-        Media.Start();
+        if (_earlyAnswer is null)
+        {
+            Media.Start();
+        }
+
         if (!await _sip.AcceptAsync(SipBody.Sdp(Encoding.UTF8.GetBytes(body)), null, CancellationToken.None))
         {
             // The caller hung up first, or the ACK never came (the SIP layer then sent BYE).

@@ -15,6 +15,9 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 {
     private readonly SipOutgoingCall _sip;
     private readonly TaskCompletionSource<DialOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _progressLock = new();
+    private EventHandler<DialProgressEventArgs>? _progress;
+    private DialProgressEventArgs? _lastProgress;
     private volatile bool _cancelling;
     private volatile bool _earlyMedia;
 
@@ -27,6 +30,7 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         if (sip.State == SipCallState.Early)
         {
             // A provisional response came before this leg listened.
+            _lastProgress = new DialProgressEventArgs(DialProgress.Ringing, 180);
             Lifecycle.MarkRinging();
         }
 
@@ -34,14 +38,44 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         _ = CompleteAsync();
     }
 
-    /// <inheritdoc />
-    public event EventHandler<DialProgressEventArgs>? Progress;
+    /// <summary>
+    /// Ringing and early media. A handler added after a provisional response came gets the last one at
+    /// once: the INVITE leaves in <see cref="SipCallFactory.Dial"/>, so a fast 180 can beat any subscriber.
+    /// </summary>
+    public event EventHandler<DialProgressEventArgs>? Progress
+    {
+        add
+        {
+            DialProgressEventArgs? last;
+            lock (_progressLock)
+            {
+                _progress += value;
+                last = _lastProgress;
+            }
+
+            if (last is not null)
+            {
+                value?.Invoke(this, last);
+            }
+        }
+
+        remove
+        {
+            lock (_progressLock)
+            {
+                _progress -= value;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public Task<DialOutcome> Outcome => _outcome.Task;
 
     /// <inheritdoc />
     protected override CallEndReason UnansweredHangUpReason => CallEndReason.Canceled;
+
+    /// <summary>True once answered, or when the callee sends early media (183 with SDP).</summary>
+    protected override bool HasMedia => Lifecycle.IsAnswered || _earlyMedia;
 
     /// <summary>Nothing to signal: the callee's phone rings, not ours.</summary>
     public override Task RingAsync(CancellationToken cancellationToken)
@@ -101,11 +135,21 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 
     private void OnProvisional(object? sender, SipProvisionalEventArgs e)
     {
-        Lifecycle.MarkRinging();
         var early = e.Body.ContentType.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase) &&
             Media.ApplyAnswer(Encoding.UTF8.GetString(e.Body.Content.Span), provisional: true).Succeeded;
         _earlyMedia |= early;
-        Progress?.Invoke(this, new DialProgressEventArgs(early ? DialProgress.EarlyMedia : DialProgress.Ringing, e.StatusCode));
+
+        // News first, then the status: whoever reports "ringing" knows the provisional's code by then.
+        var news = new DialProgressEventArgs(early ? DialProgress.EarlyMedia : DialProgress.Ringing, e.StatusCode);
+        EventHandler<DialProgressEventArgs>? handlers;
+        lock (_progressLock)
+        {
+            _lastProgress = news;
+            handlers = _progress;
+        }
+
+        handlers?.Invoke(this, news);
+        Lifecycle.MarkRinging();
     }
 
     private async Task CompleteAsync()

@@ -67,6 +67,13 @@ internal sealed partial class VirtualPhone
         var deadline = start;
         foreach (var prompt in prompts)
         {
+            if (prompt is RingbackPrompt)
+            {
+                // Rings until the playback is stopped (the dialed party answers, or nobody does).
+                Record(VirtualPhoneEventKind.Heard, Describe(prompt), prompt);
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken);
+            }
+
             var length = LengthOf(prompt);
             for (var round = 1; prompt.Loop == 0 || round <= prompt.Loop; round++)
             {
@@ -101,6 +108,7 @@ internal sealed partial class VirtualPhone
         AudioPrompt audio => $"Play {audio.Url}",
         SilencePrompt silence => $"Pause {silence.Length.TotalSeconds:0.#} s",
         BeepPrompt => "Beep",
+        RingbackPrompt ringback => $"Ringback ({ringback.Country ?? "us"})",
         DigitsPrompt digits => "DTMF " + string.Join(' ', DtmfSequence.Steps(digits.Digits)
             .Select(step => step.Key == '\0' ? $"({step.Wait.TotalSeconds:0.#} s)" : step.Key.ToString())),
         _ => prompt.GetType().Name,

@@ -65,7 +65,7 @@ internal sealed partial class VirtualPhone
     private void ThrowUnlessAnswered(CancellationToken cancellationToken)
     {
         ThrowIfEnded(cancellationToken);
-        if (!Lifecycle.IsAnswered)
+        if (!Lifecycle.IsAnswered && !_earlyMedia)
         {
             throw new InvalidOperationException("media needs an answered call; answer it first");
         }

@@ -1,3 +1,4 @@
+using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Digits;
 
 namespace RcmlEngine.Calls.Virtual;
@@ -9,7 +10,7 @@ namespace RcmlEngine.Calls.Virtual;
 /// its <see cref="TimeProvider"/> (prompt lengths from <see cref="VirtualPhoneOptions"/>, timeouts), so a
 /// test on a fake clock controls every pause. Recordings are WAV files of silence of the simulated length.
 /// </summary>
-internal sealed partial class VirtualPhone : ICall, IDisposable
+internal sealed partial class VirtualPhone : IBridgeableCall, IEarlyMediaCall, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly VirtualPhoneOptions _options;
@@ -18,6 +19,7 @@ internal sealed partial class VirtualPhone : ICall, IDisposable
     private readonly Lock _sync = new();
     private readonly List<VirtualPhoneEvent> _events = [];
     private TaskCompletionSource _changed = NewSignal();
+    private volatile bool _earlyMedia;
 
     /// <summary>A ringing-ready inbound call described by <paramref name="info"/>.</summary>
     /// <param name="info">Who calls whom.</param>

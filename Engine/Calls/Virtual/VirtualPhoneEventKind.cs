@@ -29,4 +29,10 @@ internal enum VirtualPhoneEventKind
 
     /// <summary>The call ended (either side).</summary>
     HungUp,
+
+    /// <summary>Early media opened before the answer (Dial answerOnBridge).</summary>
+    EarlyMedia,
+
+    /// <summary>The call's audio was connected to another call's (Dial).</summary>
+    Bridged,
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls;
+using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Virtual;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
@@ -48,7 +49,7 @@ internal static class TerminalCall
         {
             await using var server = await LocalDocumentServer.StartAsync(isUrl ? null : Path.GetDirectoryName(Path.GetFullPath(settings.Target)), cancellationToken);
             var voiceUrl = isUrl ? url! : server.UrlOf(settings.Target);
-            await using var services = BuildServices(settings, work.FullName, server.BaseUrl, errors);
+            await using var services = BuildServices(settings, work.FullName, server.BaseUrl, output, errors);
             server.Recordings = services.GetRequiredService<IRecordingStore>();
             var dispatcher = services.GetRequiredService<CallbackDispatcher>();
             await dispatcher.StartAsync(cancellationToken);
@@ -92,7 +93,7 @@ internal static class TerminalCall
         return await services.GetRequiredService<RcmlInterpreter>().RunAsync(phone, application, account, CancellationToken.None);
     }
 
-    private static ServiceProvider BuildServices(TerminalCallSettings settings, string work, Uri baseUrl, TextWriter errors)
+    private static ServiceProvider BuildServices(TerminalCallSettings settings, string work, Uri baseUrl, TextWriter output, TextWriter errors)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -107,6 +108,8 @@ internal static class TerminalCall
             recordings.Folder = settings.RecordingsFolder ?? Path.Combine(work, "recordings");
             recordings.BaseUrl = baseUrl;
         });
+        // Dial rings virtual parties: each answers after 2 s and talks 5 s (a client named "offline" is not registered).
+        services.AddSingleton<ICallDialer>(new VirtualDialer(TimeProvider.System, output: output));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

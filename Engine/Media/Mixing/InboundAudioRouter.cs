@@ -4,8 +4,8 @@ using RcmlEngine.Rtp;
 namespace RcmlEngine.Media.Mixing;
 
 /// <summary>
-/// Where a session's received audio goes: to the bridged session's outgoing audio (relayed, so
-/// the other leg's codec re-encodes it: PCMU and PCMA legs transcode through linear PCM) and to
+/// Where a session's received audio goes: to the bridged session (relayed as it arrives, so the
+/// other leg's codec re-encodes it: PCMU and PCMA legs transcode through linear PCM) and to
 /// the recorder. Muted, the caller's audio is replaced by silence of the same length. Runs on the
 /// receive loop; every target is a non-blocking write.
 /// </summary>
@@ -13,22 +13,25 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
 {
     private static readonly short[] Silence = new short[1024];
 
-    private volatile RtpOutboundAudio? _relay;
-    private volatile CallRecorder? _recorder;
+    private volatile RtpSession? _relay;
+    private volatile IAudioTap? _recorder;
     private int _relayLatency;
 
     /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
     public bool Muted { get; set; }
 
-    /// <summary>Relays to <paramref name="target"/>, keeping at most <paramref name="maxLatencySamples"/> queued there; null stops relaying.</summary>
-    public void RelayTo(RtpOutboundAudio? target, int maxLatencySamples)
+    /// <summary>
+    /// Relays to <paramref name="target"/>, which sends each packet as it arrives (or queues at most
+    /// <paramref name="maxLatencySamples"/> when it cannot); null stops relaying.
+    /// </summary>
+    public void RelayTo(RtpSession? target, int maxLatencySamples)
     {
         _relayLatency = maxLatencySamples;
         _relay = target;
     }
 
     /// <summary>Sends audio to a recorder; null stops.</summary>
-    public void RecordTo(CallRecorder? recorder) => _recorder = recorder;
+    public void RecordTo(IAudioTap? recorder) => _recorder = recorder;
 
     /// <inheritdoc />
     public void OnAudio(ReadOnlySpan<short> samples)
@@ -54,9 +57,9 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
         }
     }
 
-    private void Deliver(RtpOutboundAudio? relay, CallRecorder? recorder, ReadOnlySpan<short> samples)
+    private void Deliver(RtpSession? relay, IAudioTap? recorder, ReadOnlySpan<short> samples)
     {
-        relay?.WriteLive(samples, _relayLatency);
+        relay?.Relay(samples, _relayLatency);
         recorder?.OnAudio(samples);
     }
 }

@@ -11,7 +11,7 @@ namespace RcmlEngine.Media.Recording;
 /// by the clock when no audio comes at all), or when <see cref="Stop"/> is called or the run is
 /// cancelled (a key the call saw, a hang-up).
 /// </summary>
-internal sealed partial class CallRecorder : IDisposable
+internal sealed partial class CallRecorder : IAudioTap, IDisposable
 {
     private static readonly TimeSpan DrainInterval = TimeSpan.FromMilliseconds(100);
 

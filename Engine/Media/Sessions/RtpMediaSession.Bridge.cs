@@ -41,8 +41,10 @@ internal sealed partial class RtpMediaSession
         var latency = MediaAudio.SamplesOf(_rtpOptions.MaxRelayLatency);
         _rtp.Outbound.Clear();
         peer._rtp.Outbound.Clear();
-        _router.RelayTo(peer._rtp.Outbound, latency);
-        peer._router.RelayTo(_rtp.Outbound, latency);
+        _rtp.BeginRelay();
+        peer._rtp.BeginRelay();
+        _router.RelayTo(peer._rtp, latency);
+        peer._router.RelayTo(_rtp, latency);
         _bridgedTo = peer;
         peer._bridgedTo = this;
         LogBridged(Id, peer.Id);
@@ -52,6 +54,8 @@ internal sealed partial class RtpMediaSession
     {
         _router.RelayTo(null, 0);
         peer._router.RelayTo(null, 0);
+        _rtp.EndRelay();
+        peer._rtp.EndRelay();
         _bridgedTo = null;
         peer._bridgedTo = null;
         _rtp.Outbound.Clear();

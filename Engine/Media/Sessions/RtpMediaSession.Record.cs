@@ -19,4 +19,10 @@ internal sealed partial class RtpMediaSession
             _router.RecordTo(null);
         }
     }
+
+    /// <summary>
+    /// Hands a copy of the received audio to <paramref name="tap"/> (a <see cref="PairRecorder"/>'s party),
+    /// or stops with null. Not while <see cref="RecordAsync"/> runs: one recorder at a time.
+    /// </summary>
+    public void TapReceivedAudio(IAudioTap? tap) => _router.RecordTo(tap);
 }
