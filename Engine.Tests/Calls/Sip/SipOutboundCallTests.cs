@@ -87,7 +87,7 @@ internal sealed class SipOutboundCallTests
     [CancelAfter(10_000)]
     public async Task HangUp_WhileRinging_CancelSentAndCanceled(CancellationToken cancellationToken)
     {
-        var cancelled = new TaskCompletionSource();
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _harness.Phone.IncomingCallHandler = async (call, ct) =>
         {
             await call.SendProvisionalAsync(180, null, ct);
@@ -95,7 +95,7 @@ internal sealed class SipOutboundCallTests
             cancelled.TrySetResult();
         };
         await using var leg = _harness.Factory.Dial(Request(_harness.PhoneUri("bob")));
-        var ringing = new TaskCompletionSource();
+        var ringing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         leg.Progress += (_, _) => ringing.TrySetResult();
         await ringing.Task.WaitAsync(cancellationToken);
 
@@ -120,7 +120,7 @@ internal sealed class SipOutboundCallTests
             await call.AcceptAsync(SipBody.Sdp(Encoding.UTF8.GetBytes(answer)), null, ct);
         };
         await using var leg = _harness.Factory.Dial(Request(_harness.PhoneUri("bob")));
-        var early = new TaskCompletionSource<DialProgress>();
+        var early = new TaskCompletionSource<DialProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
         leg.Progress += (_, e) => early.TrySetResult(e.Progress);
 
         (await early.Task.WaitAsync(cancellationToken)).Should().Be(DialProgress.EarlyMedia);
