@@ -351,4 +351,23 @@ public sealed class DialExecutorTests
         events.Select(c => c.Parameter("SipResponseCode")).Should().Equal(null, "180", "200", "200");
         int.Parse(events[^1].Parameter("CallDuration")!, System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(5, 6);
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Dial_EarlyMediaCalleeAnswersAndScreens_EarlyMediaRelayedThenTheScreenedCalleeBridged(CancellationToken ct)
+    {
+        using var harness = new InterpreterHarness(withDialer: true);
+        harness.CalleeFor = _ => new VirtualCallee { EarlyMedia = true, Keys = new ScriptedCaller(["1"]) };
+        harness.App.Map("/voice.xml", "<Response><Dial><Number url=\"/screen\">+15551234567</Number></Dial></Response>")
+            .Map("/screen", "<Response><Gather numDigits=\"1\" action=\"/screened\"><Say>press one</Say></Gather><Hangup/></Response>")
+            .Map("/screened", "<Response/>");
+        using var phone = harness.NewPhone(options: VirtualPhoneOptions.Instant);
+
+        await harness.FinishAsync(harness.RunAsync(phone, ct), ct);
+
+        var bridged = phone.Events.Where(e => e.Kind == VirtualPhoneEventKind.Bridged).ToList();
+        bridged.Should().HaveCount(2, "the early media was relayed, then the screened callee was bridged");
+        harness.Dialer.Calls.Single().Phone.Heard.Should().Equal("Say (man, en): press one");
+        phone.Heard.Should().OnlyContain(h => h == "Ringback (us)", "the caller never hears the screening prompt");
+    }
 }

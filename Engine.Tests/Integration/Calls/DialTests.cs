@@ -199,6 +199,37 @@ public sealed class DialTests
         engine.Log.Should().Contain("transport=tls, which the engine does not support yet");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task AnswerOnBridge_CalleeEarlyMediaNoAnswer_CallerHearsItUnansweredThenIsRejected(CancellationToken cancellationToken)
+    {
+        if (Environment.UserName != "root")
+        {
+            Assert.Ignore("SIPp's play_pcap_audio opens a raw socket, which needs root");
+        }
+
+        await using var callee = SippRunner.StartUas("uas_early_media_until_cancel.xml");
+        _app.MapXml("/voice", "<Response><Dial answerOnBridge=\"true\" timeout=\"3\" action=\"/early-done\">"
+            + $"<Sip>sip:early@127.0.0.1:{callee.Port}</Sip></Dial></Response>")
+            .MapXml("/early-done", "<Response><Reject reason=\"busy\"/></Response>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("dial", _app.Url("/voice")), cancellationToken);
+        using var phone = new UdpTestPeer();
+        using var capture = phone.Capture();
+
+        await using var caller = SippRunner.Call(engine.SipPort, "dial", "uac_early_media_busy.xml", phone.RtpEndPoint.Port);
+
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, "183 came, then 486, never 200: " + caller.Describe() + engine.Log);
+        (await callee.WaitAsync(cancellationToken)).Should().Be(0, "the callee was cancelled at the timeout: " + callee.Describe());
+        (await _app.WaitForRequestAsync("/early-done", cancellationToken))["DialCallStatus"].Should().Be("no-answer");
+        var packets = capture.Packets;
+        RtpAudio.PayloadTypes(packets).Should().OnlyContain(pt => pt == 0, "the caller's PCMU, transcoded from the callee's PCMA");
+        var samples = RtpAudio.Decode(packets);
+        samples.Length.Should().BeGreaterThan(8000 * 2, "seconds of early media before the answer that never came");
+        var middle = samples.AsSpan(samples.Length / 4, samples.Length / 2);
+        ToneAnalysis.Rms(middle).Should().BeGreaterThan(100, "the callee's speech, relayed");
+        ToneAnalysis.DominantFrequency(middle).Should().NotBe(440).And.NotBe(480, "speech, not the generated ringback");
+    }
+
     /// <summary>Where a baresip registers: the engine's SIP port on the given transport.</summary>
     internal static IPEndPoint Registrar(TestEngine engine, SipTransportKind transport) =>
         new(IPAddress.Loopback, transport == SipTransportKind.Tcp ? engine.SipTcpPort : engine.SipPort);

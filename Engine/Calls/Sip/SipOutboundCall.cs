@@ -26,13 +26,8 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         : base(info, sip, media, context)
     {
         _sip = sip;
+        // A provisional response that came before this leg listened is handed over now (early SDP included).
         sip.Provisional += OnProvisional;
-        if (sip.State == SipCallState.Early)
-        {
-            // A provisional response came before this leg listened.
-            _lastProgress = new DialProgressEventArgs(DialProgress.Ringing, 180);
-            Lifecycle.MarkRinging();
-        }
 
         StartWatching();
         _ = CompleteAsync();

@@ -84,7 +84,7 @@ internal sealed class DialRinging(IBridgeableCall caller, IReadOnlyList<DialLeg>
         {
             while (!cancellationToken.IsCancellationRequested && !caller.Lifecycle.IsEnded)
             {
-                var early = legs.FirstOrDefault(l => l.HasEarlyMedia && !l.Call.Lifecycle.IsEnded && !l.Call.Lifecycle.IsAnswered);
+                var early = legs.FirstOrDefault(SendsEarlyMedia);
                 if (early is not null)
                 {
                     await RelayEarlyMediaAsync(early, cancellationToken);
@@ -103,6 +103,9 @@ internal sealed class DialRinging(IBridgeableCall caller, IReadOnlyList<DialLeg>
             // A leg that cannot be bridged before its answer (it lost its early media): the caller hears nothing more.
         }
     }
+
+    // A leg whose early media the caller hears: ringing with audio (not answered: then it screens or wins).
+    private static bool SendsEarlyMedia(DialLeg leg) => leg.HasEarlyMedia && !leg.Call.Lifecycle.IsEnded && !leg.Call.Lifecycle.IsAnswered;
 
     private async Task RelayEarlyMediaAsync(DialLeg early, CancellationToken cancellationToken)
     {
@@ -136,7 +139,7 @@ internal sealed class DialRinging(IBridgeableCall caller, IReadOnlyList<DialLeg>
 
         try
         {
-            if (legs.Any(l => l.HasEarlyMedia && !l.Call.Lifecycle.IsEnded))
+            if (legs.Any(SendsEarlyMedia))
             {
                 return;
             }

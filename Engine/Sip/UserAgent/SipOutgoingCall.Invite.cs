@@ -119,7 +119,15 @@ internal sealed partial class SipOutgoingCall
         }
 
         _provisionalOrFinal.TrySetResult();
-        Provisional?.Invoke(this, new SipProvisionalEventArgs(response));
+        var provisional = new SipProvisionalEventArgs(response);
+        EventHandler<SipProvisionalEventArgs>? handlers;
+        lock (_provisionalLock)
+        {
+            _lastProvisional = provisional;
+            handlers = _provisional;
+        }
+
+        handlers?.Invoke(this, provisional);
     }
 
     private async Task OnAnsweredAsync(SipResponse response, CancellationToken cancellationToken)

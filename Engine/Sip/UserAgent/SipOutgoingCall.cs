@@ -19,6 +19,9 @@ internal sealed partial class SipOutgoingCall : SipCall
     private (SipRemote Target, byte[] Bytes)? _ack;
     private bool _cancelRequested;
     private SipTimer? _ringTimer;
+    private readonly Lock _provisionalLock = new();
+    private EventHandler<SipProvisionalEventArgs>? _provisional;
+    private SipProvisionalEventArgs? _lastProvisional;
 
     internal SipOutgoingCall(SipStack stack, SipDialOptions options)
         : this(stack, options, SipStack.NewTag())
@@ -34,8 +37,36 @@ internal sealed partial class SipOutgoingCall : SipCall
         PinnedDestination = options.Destination;
     }
 
-    /// <summary>A provisional response arrived (180, 183 with early media...).</summary>
-    public event EventHandler<SipProvisionalEventArgs>? Provisional;
+    /// <summary>
+    /// A provisional response arrived (180, 183 with early media...). A handler added after one arrived
+    /// gets the last at once: the INVITE is sent before the caller of <see cref="SipStack.Dial"/> can
+    /// subscribe, and a peer on the same host answers 183 within microseconds.
+    /// </summary>
+    public event EventHandler<SipProvisionalEventArgs>? Provisional
+    {
+        add
+        {
+            SipProvisionalEventArgs? last;
+            lock (_provisionalLock)
+            {
+                _provisional += value;
+                last = _lastProvisional;
+            }
+
+            if (last is not null)
+            {
+                value?.Invoke(this, last);
+            }
+        }
+
+        remove
+        {
+            lock (_provisionalLock)
+            {
+                _provisional -= value;
+            }
+        }
+    }
 
     /// <summary>The final answer: 2xx answered, or the failure (408 no answer, 487 cancelled, 503 unreachable...).</summary>
     public Task<SipCallOutcome> Outcome => _outcome.Task;
