@@ -11,7 +11,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Sweep_DatagramsWaiting_HandsEachOverOnce()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThread: false);
+        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         using var quiet = new Receiver();
         using var busy = new Receiver();
         using var sender = RtpSocketPair.Bind(IPAddress.Loopback, 0);
@@ -35,7 +35,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Register_Disposed_StopsReading()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThread: false);
+        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         using var receiver = new Receiver();
         using var sender = RtpSocketPair.Bind(IPAddress.Loopback, 0);
         poller.Register(receiver).Dispose();
@@ -50,7 +50,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Sweep_ClosedSocketStillRegistered_DoesNotThrow()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThread: false);
+        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         var receiver = new Receiver();
         using var registration = poller.Register(receiver);
         receiver.Dispose();
@@ -58,21 +58,49 @@ public sealed class RtpReceivePollerTests
         poller.Invoking(p => p.Sweep()).Should().NotThrow();
     }
 
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Threads_DatagramArrives_HandedOverWithoutASweep(CancellationToken cancellationToken)
+    {
+        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions { MediaThreadNice = 0, ReceiveThreads = 2 });
+        using var first = new Receiver();
+        using var second = new Receiver();
+        using var sender = RtpSocketPair.Bind(IPAddress.Loopback, 0);
+        using var one = poller.Register(first);
+        using var two = poller.Register(second);
+        poller.Threads.Should().Be(2);
+
+        sender.SendTo([1], first.EndPoint);
+        sender.SendTo([2], second.EndPoint);
+        while (first.Count == 0 || second.Count == 0)
+        {
+            await Task.Delay(5, cancellationToken);
+        }
+
+        first.Received.Single().Should().Equal(1);
+        second.Received.Single().Should().Equal(2);
+    }
+
     private static void WaitUntilReadable(Socket socket) => socket.Poll(TimeSpan.FromSeconds(2), SelectMode.SelectRead).Should().BeTrue();
 
     private sealed class Receiver : IPolledReceiver, IDisposable
     {
+        private int _count;
+
         public Socket Socket { get; } = RtpSocketPair.Bind(IPAddress.Loopback, 0);
 
         public EndPoint EndPoint => Socket.LocalEndPoint!;
 
         public List<byte[]> Received { get; } = [];
 
+        public int Count => Volatile.Read(ref _count);
+
         public EndPoint? From { get; private set; }
 
         public void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
         {
             Received.Add(datagram.ToArray());
+            Interlocked.Increment(ref _count);
             From = new IPEndPoint(IPAddress.Any, 0).Create(from);
         }
 

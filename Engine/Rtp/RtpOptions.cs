@@ -28,11 +28,15 @@ internal sealed class RtpOptions
     public int MediaThreadRealtimePriority { get; set; }
 
     /// <summary>
-    /// How often the receive thread looks at every RTP socket (<see cref="RtpReceivePoller"/>): a received
-    /// packet waits up to this long, which a bridge adds to each relay pass. Shorter costs one poll(2)
-    /// over all sockets more often (docs/performance.md, "Dial and bridged calls").
+    /// Zero (the default): each RTP packet is read as soon as it arrives (epoll on Linux), so a bridge adds
+    /// well under a millisecond per relay pass. Otherwise the receive threads look at their sockets only
+    /// this often, reading what came meanwhile together: less CPU per packet at high load, but a packet
+    /// waits up to this long (<see cref="RtpReceivePoller"/>, docs/performance.md "Dial and bridged calls").
     /// </summary>
-    public TimeSpan ReceiveInterval { get; set; } = RtpReceivePoller.DefaultInterval;
+    public TimeSpan ReceiveInterval { get; set; }
+
+    /// <summary>Threads reading RTP sockets; zero (the default) means one per processor core.</summary>
+    public int ReceiveThreads { get; set; }
 
     /// <summary>The most relayed audio buffered towards a bridged peer before the oldest is dropped.</summary>
     public TimeSpan MaxRelayLatency { get; set; } = TimeSpan.FromMilliseconds(200);

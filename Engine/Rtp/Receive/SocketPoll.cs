@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace RcmlEngine.Rtp;
+namespace RcmlEngine.Rtp.Receive;
 
 /// <summary>
 /// Which of many sockets have data to read, with one poll(2) call over a reused array (no
@@ -42,17 +42,22 @@ internal sealed class SocketPoll
         }
     }
 
-    /// <summary>Calls <paramref name="onReadable"/> for each watched socket with data waiting now (no waiting).</summary>
-    public void ForEachReadable(Action<int> onReadable)
+    /// <summary>Calls <paramref name="onReadable"/> for each watched socket with data waiting, waiting up to <paramref name="timeoutMs"/> for some.</summary>
+    public void ForEachReadable(Action<int> onReadable, int timeoutMs = 0)
     {
         if (_count == 0)
         {
+            if (timeoutMs > 0)
+            {
+                Thread.Sleep(timeoutMs);
+            }
+
             return;
         }
 
         if (!OperatingSystem.IsWindows())
         {
-            if (Poll(_fds, (nuint)_count, 0) > 0)
+            if (Poll(_fds, (nuint)_count, timeoutMs) > 0)
             {
                 for (var i = 0; i < _count; i++)
                 {
@@ -68,7 +73,7 @@ internal sealed class SocketPoll
 
         _selectList.Clear();
         _selectList.AddRange(_sockets.AsSpan(0, _count));
-        Socket.Select(_selectList, null, null, 0);
+        Socket.Select(_selectList, null, null, timeoutMs * 1000);
         foreach (var socket in _selectList)
         {
             onReadable(Array.IndexOf(_sockets, socket, 0, _count));
