@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Bridged calls under load: SIPp callers -> `rcml serve` (<Dial><Sip>) -> a SIPp callee echoing RTP.
+# Bridged calls under load: SIPp callers -> `rcml serve` (<Dial><Sip>) -> a SIPp callee whose RTP is echoed.
 # Each caller sends PCMU at 50 packets/s (SIPp's rtp_stream of random payloads, from a port of its own) and
-# hangs up after HOLD ms; the callee (-rtp_echo) sends every packet back, so each bridged call carries
+# hangs up after HOLD ms; the callee's media port sends every packet back (scripts/rtp-echo.c, batched, while
+# SIPp answers the calls; ECHO=sipp uses SIPp's own -rtp_echo instead, one packet per system call), so each bridged call carries
 # 4 x 50 = 200 packets/s through the engine (100 in, 100 out). scripts/rtp-relay-stats.c reads lo with
 # kernel timestamps and follows each payload: per relay pass latency (engine in -> engine out), and the
-# packets that never came back to their caller (loss through both passes and SIPp's echo).
+# packets that never came back to their caller (loss through both passes and the echo).
 # Reports per target of concurrent bridged calls: calls completed/failed, loss, relay latency p50/p99/
-# p99.9/max, SIPp's echo p99, engine CPU (% of one core, steady state) and memory per bridged call.
+# p99.9/max, the echo's p99, engine CPU (% of one core, steady state), the whole machine's busy share
+# (every process: engine, SIPp, echo, packet reader) and memory per bridged call.
 #
 #   scripts/load-bridge.sh [concurrent ...]       default: 100 250 500
 #   HOLD=45000 RATE=25 scripts/load-bridge.sh 500 750
@@ -20,6 +22,7 @@ hold=${HOLD:-45000}
 setup_rate=${RATE:-25}
 receive_interval=${RECEIVE_INTERVAL:-00:00:00}
 receive_threads=${RECEIVE_THREADS:-0}
+echo_kind=${ECHO:-fast}
 sip_port=${SIP_PORT:-25160}
 http_port=${HTTP_PORT:-28180}
 uas_port=${UAS_PORT:-25180}
@@ -36,6 +39,7 @@ dotnet build Engine -c Release -nologo -v q >/dev/null
 work=$(mktemp -d)
 mkdir -p "$work/app"
 gcc -O2 -o "$work/rtp-relay-stats" scripts/rtp-relay-stats.c
+gcc -O2 -o "$work/rtp-echo" scripts/rtp-echo.c
 
 # The callers' audio: random PCMU (no 0x7F: it decodes to the same 0 as 0xFF), 20 ms a packet, from 1 s
 # after the answer (the callee is bridged by then) to 5 s before the caller hangs up (every packet can
@@ -134,12 +138,23 @@ cat >"$work/load.json" <<JSON
 JSON
 (cd "$work" && exec dotnet "$OLDPWD/Engine/bin/Release/net10.0/rcml.dll" serve --config "$work/load.json" >"$work/engine.log" 2>&1) &
 engine=$!
-(cd "$work" && exec sipp -sf "$OLDPWD/Engine.Tests/Assets/sipp/uas_rtp_echo.xml" -rtp_echo -i 127.0.0.1 -mi 127.0.0.1 \
-    -p "$uas_port" -mp "$uas_media" -nostdin -timeout 3600s >"$work/uas.log" 2>&1) &
-uas=$!
+if [ "$echo_kind" = sipp ]; then
+  (cd "$work" && exec sipp -sf "$OLDPWD/Engine.Tests/Assets/sipp/uas_rtp_echo.xml" -rtp_echo -i 127.0.0.1 -mi 127.0.0.1 \
+      -p "$uas_port" -mp "$uas_media" -nostdin -timeout 3600s >"$work/uas.log" 2>&1) &
+  uas=$!
+  echoer=$uas
+else
+  # SIPp answers with an SDP naming the echo's port; its own media port is moved out of the way.
+  sed "s/m=audio \[media_port\]/m=audio $uas_media/" Engine.Tests/Assets/sipp/uas_rtp_echo.xml >"$work/uas_echo.xml"
+  "$work/rtp-echo" "$uas_media" >"$work/echo.log" 2>&1 &
+  echoer=$!
+  (cd "$work" && exec sipp -sf "$work/uas_echo.xml" -i 127.0.0.1 -mi 127.0.0.1 \
+      -p "$uas_port" -mp $((uas_media + 50)) -nostdin -timeout 3600s >"$work/uas.log" 2>&1) &
+  uas=$!
+fi
 cleanup() {
-  kill -TERM "$engine" "$uas" 2>/dev/null || true
-  wait "$engine" "$uas" 2>/dev/null || true
+  kill -TERM "$engine" "$uas" "$echoer" 2>/dev/null || true
+  wait "$engine" "$uas" "$echoer" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -147,11 +162,12 @@ for _ in $(seq 100); do grep -q "Ctrl+C stops" "$work/engine.log" && break; slee
 pid=$engine
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+machine_busy() { awk '/^cpu / {idle = $5 + $6; total = 0; for (i = 2; i <= 9; i++) total += $i; print total - idle, total}' /proc/stat; }
 hz=$(getconf CLK_TCK)
 
-# One SIPp run of 2 x LIMIT calls, LIMIT at a time; prints "completed failed peak rss_peak_kb cpu% stats".
+# One SIPp run of 2 x LIMIT calls, LIMIT at a time; prints "completed failed peak rss_peak_kb cpu% machine_busy% stats".
 run() {
-  local limit=$1 calls=$(( $1 * 2 )) dir="$work/run-$1-$RANDOM" peak_rss=0 status=0
+  local limit=$1 calls=$(( $1 * 2 )) dir="$work/run-$1-$RANDOM" peak_rss=0 status=0 busy=0
   mkdir -p "$dir"
   "$work/rtp-relay-stats" "$rtp_min" "$rtp_max" "$uas_media" >"$dir/relay.txt" 2>&1 &
   local sniffer=$!
@@ -163,8 +179,11 @@ run() {
   # CPU over 15 s of steady state: after the ramp (LIMIT / RATE s) and 3 s more.
   local ramp=$(( limit / setup_rate + 3 )) c0 c1 cpu=0
   sleep "$ramp"
+  local m0 m1; m0=$(machine_busy)
   c0=$(cpu_ticks); sleep 15; c1=$(cpu_ticks)
+  m1=$(machine_busy)
   cpu=$(echo "scale=1; ($c1 - $c0) * 100 / $hz / 15" | bc)
+  busy=$(echo "$m0 $m1" | awk '{printf "%.0f", ($3 - $1) * 100 / ($4 - $2)}')
   while kill -0 "$sipp_pid" 2>/dev/null; do
     local r; r=$(rss_kb); [ "$r" -gt "$peak_rss" ] && peak_rss=$r
     sleep 1
@@ -174,10 +193,10 @@ run() {
   local stat; stat=$(ls "$dir"/*.csv | grep -v rtt | head -n1)
   col() { awk -F';' -v name="$1" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$stat"; }
   peak() { awk -F';' -v name="$1" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i; next} {if ($c+0>m) m=$c+0} END{print m+0}' "$stat"; }
-  echo "$(col 'SuccessfulCall(C)') $(col 'FailedCall(C)') $(peak 'CurrentCall') $peak_rss $cpu $(cat "$dir/relay.txt")"
+  echo "$(col 'SuccessfulCall(C)') $(col 'FailedCall(C)') $(peak 'CurrentCall') $peak_rss $cpu $busy $(cat "$dir/relay.txt")"
 }
 
-echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Rtp:ReceiveInterval $receive_interval, Rtp:ReceiveThreads $receive_threads (0: one per core)"
+echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Rtp:ReceiveInterval $receive_interval, Rtp:ReceiveThreads $receive_threads (0: one per core); echo: $echo_kind"
 run 20 >/dev/null   # warm-up, not counted
 sleep 3
 idle=$(rss_kb)
@@ -185,12 +204,12 @@ echo "engine idle: RSS $((idle / 1024)) MiB"
 printf '%-7s %-9s %-6s %-5s %-9s %-8s %-8s %-8s %-9s %-8s %-8s %-8s %-8s %-9s\n' \
   target completed failed peak sent_pkts loss_% p50_us p99_us p99.9_us max_us echo_p99 rss_MiB rss/call cpu%/call
 for target in $targets; do
-  read -r ok failed peak rss cpu sent back loss p50 p99 p999 max echo99 rtt99 samples < <(run "$target")
+  read -r ok failed peak rss cpu busy sent back loss p50 p99 p999 max echo99 rtt99 samples < <(run "$target")
   per_call=$(( peak > 0 ? (rss - idle) / peak : 0 ))
   cpu_call=$(echo "scale=3; $cpu / $target" | bc)
   printf '%-7s %-9s %-6s %-5s %-9s %-8s %-8s %-8s %-9s %-8s %-8s %-8s %-8s %-9s\n' \
     "$target" "$ok" "$failed" "$peak" "$sent" "$loss" "$p50" "$p99" "$p999" "$max" "$echo99" "$((rss / 1024))" "${per_call}K" "$cpu_call"
-  echo "  engine CPU $cpu% of one core in steady state; round trip p99 ${rtt99} us; $samples relay samples; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  engine CPU $cpu% of one core in steady state; machine ${busy}% busy (both cores, every process); round trip p99 ${rtt99} us; $samples relay samples; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   sleep 5
 done
 grep -E "fail|warn|error" -i "$work/engine.log" | sort | uniq -c | sort -rn | head -5 || true
