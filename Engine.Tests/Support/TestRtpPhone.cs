@@ -62,6 +62,15 @@ internal sealed class TestRtpPhone : IDisposable
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> packets arrived in all.</summary>
+    public async Task WaitForCountAsync(int count, CancellationToken cancellationToken)
+    {
+        while (_received.Count < count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
+        }
+    }
+
     /// <summary>Waits until nothing arrived for <paramref name="quiet"/>; returns how many packets arrived until then.</summary>
     public async Task<int> WaitForQuietAsync(TimeSpan quiet, CancellationToken cancellationToken)
     {

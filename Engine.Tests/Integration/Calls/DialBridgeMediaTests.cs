@@ -14,6 +14,7 @@ public sealed partial class DialBridgeMediaTests
 {
     private const double CallerTone = 1000;
     private const double CalleeTone = 600;
+    private const double MusicOnHold = 800;
     private TestWebApp _app = null!;
 
     [SetUp]
@@ -38,7 +39,7 @@ public sealed partial class DialBridgeMediaTests
         await using var engine = await TestEngine.StartAsync(TestEngine.App("dial", _app.Url("/voice")), cancellationToken);
 
         await using var caller = SippRunner.Call(engine.SipPort, "dial", "uac_bridge_party.xml", callerPhone.Port, "-key", "te_pt", "96");
-        await WaitForBridgeAsync(callerPhone, calleePhone, cancellationToken);
+        await WaitForBridgeAsync(callerPhone, calleePhone, () => caller.Describe() + callee.Describe() + engine.Log, cancellationToken);
 
         await callerPhone.SendDigitAsync(96, 5, cancellationToken);
         await calleePhone.WaitForAsync(p => IsEnd(p, 101, 5), cancellationToken);
@@ -53,8 +54,81 @@ public sealed partial class DialBridgeMediaTests
         (await caller.WaitAsync(cancellationToken)).Should().Be(0, caller.Describe());
     }
 
+    [TestCase("caller")]
+    [TestCase("callee")]
+    [CancelAfter(90_000)]
+    public async Task Bridge_OneSideHolds_AnsweredRecvonlyThenInactive_HeldPhoneGetsNothing_MusicRelayed_CallSurvivesAndResumes(string holder, CancellationToken cancellationToken)
+    {
+        using var callerPhone = new TestRtpPhone();
+        using var calleePhone = new TestRtpPhone();
+        var calleeHolds = holder == "callee";
+        var (holding, other) = calleeHolds ? (calleePhone, callerPhone) : (callerPhone, calleePhone);
+        var calleePort = calleePhone.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var callee = SippRunner.StartUas(calleeHolds ? "uas_hold.xml" : "uas_bridge_party.xml", "-key", "rtp_port", calleePort);
+        _app.MapXml("/voice", $"<Response><Dial answerOnBridge=\"true\" action=\"/done\"><Sip>sip:service@127.0.0.1:{callee.Port}</Sip></Dial></Response>");
+        var settings = TestEngine.App("dial", _app.Url("/voice"));
+
+        // The holding phone falls silent for longer than this while held: the call must survive it.
+        settings["Rtp:InactivityTimeout"] = "00:00:03";
+        await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
+
+        await using var caller = SippRunner.Call(engine.SipPort, "dial", calleeHolds ? "uac_bridge_party.xml" : "uac_hold.xml", callerPhone.Port, "-key", "te_pt", "101");
+        await WaitForBridgeAsync(callerPhone, calleePhone, () => caller.Describe() + callee.Describe() + engine.Log, cancellationToken);
+        using var talking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var otherTalks = other.SendToneUntilCancelledAsync(other == callerPhone ? CallerTone : CalleeTone, talking.Token);
+
+        // sendonly: the engine stops sending to the holder at once, and relays its music on hold.
+        var heldAt = await holding.WaitForQuietAsync(TimeSpan.FromMilliseconds(400), cancellationToken);
+        var holdSeen = TimeProvider.System.GetTimestamp();
+        using (var music = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var playing = holding.SendToneUntilCancelledAsync(MusicOnHold, music.Token);
+            await WithinAsync("music on hold relayed", token => other.WaitForAsync(p => TestRtpPhone.CarriesTone(p, MusicOnHold), token, includeEarlier: false),
+                () => caller.Describe() + callee.Describe() + engine.Log, cancellationToken);
+            await music.CancelAsync();
+            await playing;
+        }
+
+        // Then the holder sends nothing (the rest of sendonly, then inactive) for longer than the inactivity timeout.
+        string Describe() => caller.Describe() + callee.Describe() + engine.Log;
+        await WithinAsync("the resume", token => holding.WaitForCountAsync(heldAt + 1, token), Describe, cancellationToken);
+        var held = TimeProvider.System.GetElapsedTime(holdSeen);
+        held.Should().BeGreaterThan(TimeSpan.FromSeconds(6), "nothing reaches the holder until it resumes (5 s sendonly + 3 s inactive): " + engine.Log);
+
+        // sendrecv: both ways again.
+        var holderTalks = holding.SendToneUntilCancelledAsync(MusicOnHold, talking.Token);
+        await WithinAsync("two-way audio after the resume", token => Task.WhenAll(
+            holding.WaitForAsync(p => TestRtpPhone.CarriesTone(p, other == callerPhone ? CallerTone : CalleeTone), token, includeEarlier: false),
+            other.WaitForAsync(p => TestRtpPhone.CarriesTone(p, MusicOnHold), token, includeEarlier: false)), Describe, cancellationToken);
+        await talking.CancelAsync();
+        await Task.WhenAll(otherTalks, holderTalks);
+
+        (await callee.WaitAsync(cancellationToken)).Should().Be(0, "the engine answered recvonly, inactive, sendrecv: " + callee.Describe() + engine.Log);
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, caller.Describe());
+        engine.Log.Should().NotContain("InactivityTimeout");
+        (await _app.WaitForRequestAsync("/done", cancellationToken))["DialCallStatus"].Should().Be("completed");
+    }
+
     /// <summary>Waits until each phone hears the other's tone through the engine: the bridge is up both ways.</summary>
-    private static async Task WaitForBridgeAsync(TestRtpPhone callerPhone, TestRtpPhone calleePhone, CancellationToken cancellationToken)
+    private static Task WaitForBridgeAsync(TestRtpPhone callerPhone, TestRtpPhone calleePhone, Func<string> describe, CancellationToken cancellationToken) =>
+        WithinAsync("the bridge", token => WaitForBridgeCoreAsync(callerPhone, calleePhone, token), () => $"caller phone got {callerPhone.Count} packets, callee phone {calleePhone.Count}: {describe()}", cancellationToken);
+
+    /// <summary>Runs a wait bounded by 20 s, failing with <paramref name="describe"/> (the peers' and engine's logs) when it takes longer.</summary>
+    private static async Task WithinAsync(string what, Func<CancellationToken, Task> wait, Func<string> describe, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(20));
+        try
+        {
+            await wait(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"{what}: not within 20 s; {describe()}");
+        }
+    }
+
+    private static async Task WaitForBridgeCoreAsync(TestRtpPhone callerPhone, TestRtpPhone calleePhone, CancellationToken cancellationToken)
     {
         await Task.WhenAll(callerPhone.WaitForEngineAsync(cancellationToken), calleePhone.WaitForEngineAsync(cancellationToken));
         using var tones = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
