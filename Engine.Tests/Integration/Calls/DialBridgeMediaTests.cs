@@ -1,3 +1,4 @@
+using RcmlEngine.Media.Wav;
 using RcmlEngine.Tests.Support;
 
 namespace RcmlEngine.Tests.Integration.Calls;
@@ -107,6 +108,36 @@ public sealed partial class DialBridgeMediaTests
         (await caller.WaitAsync(cancellationToken)).Should().Be(0, caller.Describe());
         engine.Log.Should().NotContain("InactivityTimeout");
         (await _app.WaitForRequestAsync("/done", cancellationToken))["DialCallStatus"].Should().Be("completed");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Record_TrimSilence_TheRecordingHoldsOnlyFromTheFirstToTheLastSound(CancellationToken cancellationToken)
+    {
+        using var callerPhone = new TestRtpPhone();
+        using var calleePhone = new TestRtpPhone();
+        await using var callee = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", calleePhone.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _app.MapXml("/voice", "<Response><Dial action=\"/done\" timeLimit=\"4\" record=\"record-from-answer\" trim=\"trim-silence\">"
+            + $"<Sip>sip:service@127.0.0.1:{callee.Port}</Sip></Dial></Response>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("dial", _app.Url("/voice")), cancellationToken);
+
+        await using var caller = SippRunner.Call(engine.SipPort, "dial", "uac_bridge_party.xml", callerPhone.Port, "-key", "te_pt", "101");
+        await calleePhone.WaitForEngineAsync(cancellationToken);
+
+        // A second of silence recorded first (the phones send nothing), then the tones, then silence to the time limit.
+        await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, cancellationToken);
+        await WaitForBridgeAsync(callerPhone, calleePhone, () => caller.Describe() + callee.Describe() + engine.Log, cancellationToken);
+
+        var done = await _app.WaitForRequestAsync("/done", cancellationToken);
+        done["DialCallStatus"].Should().Be("completed", engine.Log);
+        using var http = new HttpClient();
+        await using var wav = await WavAudioSource.OpenAsync(await http.GetStreamAsync(new Uri(done["RecordingUrl"]!), cancellationToken), "recording", cancellationToken);
+        var samples = await AudioReading.ReadAllAsync(wav, cancellationToken);
+        (samples.Length / 8000.0).Should().BeLessThan(2.5, "the tones lasted a moment of the 4 s recorded");
+        done["RecordingDuration"].Should().Be(((int)Math.Ceiling(samples.Length / 8000.0)).ToString(System.Globalization.CultureInfo.InvariantCulture), "the trimmed length is reported");
+        ToneAnalysis.Rms(samples.AsSpan(0, 160)).Should().BeGreaterThan(250, "the file starts with sound");
+        ToneAnalysis.Rms(samples.AsSpan(samples.Length - 160)).Should().BeGreaterThan(250, "and ends with sound");
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, caller.Describe());
     }
 
     /// <summary>Waits until each phone hears the other's tone through the engine: the bridge is up both ways.</summary>
