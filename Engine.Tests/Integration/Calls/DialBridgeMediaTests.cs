@@ -1,3 +1,4 @@
+using System.Globalization;
 using RcmlEngine.Media.Wav;
 using RcmlEngine.Tests.Support;
 
@@ -35,7 +36,7 @@ public sealed partial class DialBridgeMediaTests
     {
         using var callerPhone = new TestRtpPhone();
         using var calleePhone = new TestRtpPhone();
-        await using var callee = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", calleePhone.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var callee = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", calleePhone.Port.ToString(CultureInfo.InvariantCulture));
         _app.MapXml("/voice", $"<Response><Dial action=\"/done\" timeLimit=\"8\"><Sip>sip:service@127.0.0.1:{callee.Port}</Sip></Dial></Response>");
         await using var engine = await TestEngine.StartAsync(TestEngine.App("dial", _app.Url("/voice")), cancellationToken);
 
@@ -64,7 +65,7 @@ public sealed partial class DialBridgeMediaTests
         using var calleePhone = new TestRtpPhone();
         var calleeHolds = holder == "callee";
         var (holding, other) = calleeHolds ? (calleePhone, callerPhone) : (callerPhone, calleePhone);
-        var calleePort = calleePhone.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var calleePort = calleePhone.Port.ToString(CultureInfo.InvariantCulture);
         await using var callee = SippRunner.StartUas(calleeHolds ? "uas_hold.xml" : "uas_bridge_party.xml", "-key", "rtp_port", calleePort);
         _app.MapXml("/voice", $"<Response><Dial answerOnBridge=\"true\" action=\"/done\"><Sip>sip:service@127.0.0.1:{callee.Port}</Sip></Dial></Response>");
         var settings = TestEngine.App("dial", _app.Url("/voice"));
@@ -116,7 +117,7 @@ public sealed partial class DialBridgeMediaTests
     {
         using var callerPhone = new TestRtpPhone();
         using var calleePhone = new TestRtpPhone();
-        await using var callee = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", calleePhone.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var callee = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", calleePhone.Port.ToString(CultureInfo.InvariantCulture));
         _app.MapXml("/voice", "<Response><Dial action=\"/done\" timeLimit=\"4\" record=\"record-from-answer\" trim=\"trim-silence\">"
             + $"<Sip>sip:service@127.0.0.1:{callee.Port}</Sip></Dial></Response>");
         await using var engine = await TestEngine.StartAsync(TestEngine.App("dial", _app.Url("/voice")), cancellationToken);
@@ -134,7 +135,7 @@ public sealed partial class DialBridgeMediaTests
         await using var wav = await WavAudioSource.OpenAsync(await http.GetStreamAsync(new Uri(done["RecordingUrl"]!), cancellationToken), "recording", cancellationToken);
         var samples = await AudioReading.ReadAllAsync(wav, cancellationToken);
         (samples.Length / 8000.0).Should().BeLessThan(2.5, "the tones lasted a moment of the 4 s recorded");
-        done["RecordingDuration"].Should().Be(((int)Math.Ceiling(samples.Length / 8000.0)).ToString(System.Globalization.CultureInfo.InvariantCulture), "the trimmed length is reported");
+        done["RecordingDuration"].Should().Be(((int)Math.Ceiling(samples.Length / 8000.0)).ToString(CultureInfo.InvariantCulture), "the trimmed length is reported");
         ToneAnalysis.Rms(samples.AsSpan(0, 160)).Should().BeGreaterThan(250, "the file starts with sound");
         ToneAnalysis.Rms(samples.AsSpan(samples.Length - 160)).Should().BeGreaterThan(250, "and ends with sound");
         (await caller.WaitAsync(cancellationToken)).Should().Be(0, caller.Describe());
