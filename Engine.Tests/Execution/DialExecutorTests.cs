@@ -229,6 +229,23 @@ public sealed class DialExecutorTests
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task Dial_ClientParameters_SentAsXHeadersOnTheLeg_AnInvalidNameSkipped(CancellationToken ct)
+    {
+        using var harness = new InterpreterHarness(withDialer: true);
+        harness.App.Map("/voice.xml", "<Response><Dial><Client><Identity>alice</Identity>"
+            + "<Parameter name=\"Tenant\" value=\"acme\"/><Parameter name=\"bad name\" value=\"x\"/><Parameter name=\"Ticket\" value=\"42\"/>"
+            + "</Client></Dial></Response>");
+        using var phone = harness.NewPhone(options: VirtualPhoneOptions.Instant);
+
+        await harness.FinishAsync(harness.RunAsync(phone, ct), ct);
+
+        var leg = harness.Dialer.Calls.Should().ContainSingle().Subject;
+        leg.Request.Kind.Should().Be(DialTargetKind.Client);
+        leg.Request.Headers.Select(h => $"{h.Key}: {h.Value}").Should().Equal("X-Tenant: acme", "X-Ticket: 42");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task Dial_WithoutADialer_ReportedAndSkipped(CancellationToken ct)
     {
         using var harness = new InterpreterHarness();

@@ -255,6 +255,36 @@ public sealed class RtpSessionTests
 
     [Test]
     [CancelAfter(5000)]
+    public async Task Ended_PeerHoldsWithSendonlyAndSendsNothing_DoesNotTimeOut(CancellationToken cancellationToken)
+    {
+        await using var held = NewSession(new RtpOptions { InactivityTimeout = TimeSpan.FromMilliseconds(200) });
+        held.Configure(Config(G711Codec.Pcmu, 0) with { Send = false });
+        held.Start();
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, cancellationToken);
+
+        held.Ended.IsCompleted.Should().BeFalse("this side answered recvonly: the holder may stay silent");
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task Ended_ResumedAfterALongHold_TimesOutOnlyAfterAFreshTimeout(CancellationToken cancellationToken)
+    {
+        await using var session = NewSession(new RtpOptions { InactivityTimeout = TimeSpan.FromMilliseconds(300) });
+        session.Configure(Config(G711Codec.Pcmu, 0) with { Send = false });
+        session.Start();
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, cancellationToken);
+
+        var resumed = TimeProvider.System.GetTimestamp();
+        session.Configure(Config(G711Codec.Pcmu, 0));
+        var reason = await session.Ended.WaitAsync(cancellationToken);
+
+        reason.Should().Be(RtpEndReason.InactivityTimeout, "two-way media again, and still nothing arrives");
+        TimeProvider.System.GetElapsedTime(resumed).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250), "the hold's silence does not count");
+    }
+
+    [Test]
+    [CancelAfter(5000)]
     public async Task StopAsync_AfterSending_SendsRtcpBye(CancellationToken cancellationToken)
     {
         _session.Configure(Config(G711Codec.Pcmu, 0));

@@ -46,11 +46,13 @@ internal sealed class SippRunner : IAsyncDisposable
     /// Starts SIPp with <paramref name="arguments"/> plus <c>-i/-mi 127.0.0.1 -p PORT -mp PORT -nostdin
     /// -trace_err -trace_msg</c>. A scenario given as <c>-sf name.xml</c> is taken from the test assets.
     /// </summary>
-    public static SippRunner Start(params string[] arguments)
+    public static SippRunner Start(params string[] arguments) => StartOnPort(FreePorts.Pick(), arguments);
+
+    /// <summary>As <see cref="Start"/>, on a given SIP port (a UAS taking over the port a registration came from).</summary>
+    public static SippRunner StartOnPort(int port, params string[] arguments)
     {
         var binary = PeerPrograms.Require("sipp");
         var workDir = Directory.CreateTempSubdirectory("sipp-").FullName;
-        var port = FreePorts.Pick();
         var mediaPort = FreePorts.UdpMediaBlock();
         var info = new ProcessStartInfo(binary)
         {

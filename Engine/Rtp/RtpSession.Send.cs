@@ -214,7 +214,7 @@ internal sealed partial class RtpSession
     private void CheckInactivity(RtpStreamConfig? config, long now)
     {
         var timeout = _options.InactivityTimeout;
-        if (config is not { Receive: true } || timeout <= TimeSpan.Zero || _ended.Task.IsCompleted)
+        if (!WatchesInactivity(config) || timeout <= TimeSpan.Zero || _ended.Task.IsCompleted)
         {
             return;
         }
@@ -225,6 +225,13 @@ internal sealed partial class RtpSession
             End(RtpEndReason.InactivityTimeout);
         }
     }
+
+    /// <summary>
+    /// Silence ends the session only while media flows both ways. On hold (this side recvonly, sendonly or
+    /// inactive) the holding phone may send nothing at all (RFC 3264 8.4 lets a sendonly holder stay silent,
+    /// and many phones do), and a hold may last far longer than the timeout.
+    /// </summary>
+    private static bool WatchesInactivity(RtpStreamConfig? config) => config is { Receive: true, Send: true };
 
     private long RtcpDelay() =>
         (long)(RtcpInterval.TotalSeconds * (0.5 + Random.Shared.NextDouble()) * _time.TimestampFrequency);

@@ -121,7 +121,7 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
             _rtcpTarget = ToSocketAddress(config.RemoteRtcp);
         }
 
-        if (config.Receive && previous?.Receive != true)
+        if (WatchesInactivity(config) && !WatchesInactivity(previous))
         {
             Volatile.Write(ref _expectingSince, _time.GetTimestamp());
         }

@@ -11,7 +11,7 @@ namespace RcmlEngine.Rtp;
 /// <param name="TelephoneEventPayloadType">The RFC 4733 payload type, or null: digits are then sent in band.</param>
 /// <param name="PacketTimeMs">Milliseconds of audio per packet (10 to 60).</param>
 /// <param name="Send">Whether this side sends (the direction includes send).</param>
-/// <param name="Receive">Whether this side expects media (the direction includes receive): audio is delivered and inactivity watched.</param>
+/// <param name="Receive">Whether this side expects media (the direction includes receive): audio is delivered, and inactivity is watched while this side also sends (not on hold).</param>
 internal sealed record RtpStreamConfig(
     IPEndPoint? RemoteRtp,
     IPEndPoint? RemoteRtcp,

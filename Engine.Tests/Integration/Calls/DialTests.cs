@@ -230,6 +230,34 @@ public sealed class DialTests
         ToneAnalysis.DominantFrequency(middle).Should().NotBe(440).And.NotBe(480, "speech, not the generated ringback");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Client_Parameters_ReachTheRegisteredClientAsXHeaders_AnInvalidNameIsSkippedWithAWarning(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", "<Response><Dial action=\"/done\" timeLimit=\"1\"><Client>alice"
+            + "<Parameter name=\"Tenant\" value=\"acme\"/><Parameter name=\"bad name\" value=\"x\"/><Parameter name=\"Ticket\" value=\"42\"/>"
+            + "</Client></Dial></Response>");
+        var settings = TestEngine.App("dial", _app.Url("/voice"));
+        settings["Clients:0:Name"] = "alice";
+        settings["Clients:0:Password"] = "wonderland";
+        await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
+
+        // SIPp registers alice from a port, then a SIPp UAS takes that port over: the engine rings alice on that flow.
+        var port = FreePorts.Pick();
+        await using (var registering = SippRunner.StartOnPort(port, $"127.0.0.1:{engine.SipPort}", "-sf", "uac_register_stay.xml", "-m", "1", "-timeout", "20s", "-timeout_error"))
+        {
+            (await registering.WaitAsync(cancellationToken)).Should().Be(0, "alice registered: " + registering.Describe() + engine.Log);
+        }
+
+        await using var alice = SippRunner.StartOnPort(port, "-sf", "uas_client_parameters.xml", "-m", "1", "-timeout", "60s", "-timeout_error");
+        await using var caller = SippRunner.Call(engine.SipPort, "dial", "uac_wait_bye.xml");
+
+        (await alice.WaitAsync(cancellationToken)).Should().Be(0, "alice's INVITE carried X-Tenant and X-Ticket: " + alice.Describe() + engine.Log);
+        (await _app.WaitForRequestAsync("/done", cancellationToken))["DialCallStatus"].Should().Be("completed");
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, caller.Describe());
+        engine.Log.Should().Contain("parameter 'bad name' not sent: its name is not a SIP token");
+    }
+
     /// <summary>Where a baresip registers: the engine's SIP port on the given transport.</summary>
     internal static IPEndPoint Registrar(TestEngine engine, SipTransportKind transport) =>
         new(IPAddress.Loopback, transport == SipTransportKind.Tcp ? engine.SipTcpPort : engine.SipPort);

@@ -43,6 +43,9 @@ internal sealed record DialParty
     /// <summary><c>statusCallbackEvent</c>.</summary>
     public CallProgressEvents StatusCallbackEvent { get; init; } = CallProgressEvents.Completed;
 
+    /// <summary><c>&lt;Client&gt;</c>'s <c>&lt;Parameter&gt;</c> children, sent as <c>X-</c> headers (<see cref="ClientParameterHeaders"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
+
     /// <summary>True for <c>&lt;Sip&gt;</c>: the action then carries the <c>DialSip*</c> parameters.</summary>
     public bool IsSip => Kind == DialTargetKind.Sip;
 
@@ -82,7 +85,7 @@ internal sealed record DialParty
                 case ClientNoun c:
                     parties.Add(new DialParty
                     {
-                        Element = c.ElementName, Kind = DialTargetKind.Client, Target = c.Identity.Trim(),
+                        Element = c.ElementName, Kind = DialTargetKind.Client, Target = c.Identity.Trim(), Parameters = c.Parameters,
                         Url = c.Url, Method = c.Method,
                         StatusCallback = c.StatusCallback, StatusCallbackMethod = c.StatusCallbackMethod, StatusCallbackEvent = c.StatusCallbackEvent,
                     });

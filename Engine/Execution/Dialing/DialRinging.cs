@@ -115,7 +115,7 @@ internal sealed class DialRinging(IBridgeableCall caller, IReadOnlyList<DialLeg>
         {
             if (change.Status == CallStatus.InProgress)
             {
-                relay.Cancel();
+                CancelElsewhere(relay);
             }
         });
         try
@@ -131,7 +131,7 @@ internal sealed class DialRinging(IBridgeableCall caller, IReadOnlyList<DialLeg>
     private async Task RingbackAsync(CancellationToken cancellationToken)
     {
         using var ringback = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void OnEarlyMedia(object? sender, EventArgs e) => ringback.Cancel();
+        void OnEarlyMedia(object? sender, EventArgs e) => CancelElsewhere(ringback);
         foreach (var leg in legs)
         {
             leg.EarlyMedia += OnEarlyMedia;
@@ -159,6 +159,23 @@ internal sealed class DialRinging(IBridgeableCall caller, IReadOnlyList<DialLeg>
             {
                 leg.EarlyMedia -= OnEarlyMedia;
             }
+        }
+    }
+
+    /// <summary>
+    /// Cancels from an event raised on the SIP receive loop (early media) or under a call's lifecycle lock
+    /// (answered): the ringback's teardown and the relay's start, which the cancellation continues, then
+    /// run on the thread pool. A source already disposed belongs to a wait that is over.
+    /// </summary>
+    private static void CancelElsewhere(CancellationTokenSource source)
+    {
+        try
+        {
+            _ = source.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The ringing or relay this would end has ended.
         }
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class DialExecutor
                 Username = party.Username,
                 Password = party.Password,
                 RingTimeout = verb.Timeout,
+                Headers = HeadersOf(party),
             };
             var expansion = callDialer.Expand(request);
             if (expansion.Failed)
@@ -60,6 +61,23 @@ internal sealed partial class DialExecutor
         }
 
         return placement;
+    }
+
+    // A Client's Parameters as X- headers; those that cannot be sent are named in a warning.
+    private IReadOnlyList<KeyValuePair<string, string>> HeadersOf(DialParty party)
+    {
+        if (party.Parameters.Count == 0)
+        {
+            return [];
+        }
+
+        var (headers, skipped) = ClientParameterHeaders.Of(party.Parameters);
+        foreach (var (name, reason) in skipped)
+        {
+            LogParameterSkipped(party.Element, name, reason);
+        }
+
+        return headers;
     }
 
     private void Unavailable(CallSession session, DialParty party, string error)

@@ -21,4 +21,8 @@ internal sealed partial class DialExecutor
     [LoggerMessage(EventId = LogEventRange.Execution + 63, Level = LogLevel.Trace,
         Message = "Dial party <{Element}> cannot be called: {Error}")]
     private partial void LogUnavailable(string element, string error);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 64, Level = LogLevel.Warning,
+        Message = "Dial <{Element}>: parameter '{Name}' not sent: {Reason}")]
+    private partial void LogParameterSkipped(string element, string name, string reason);
 }

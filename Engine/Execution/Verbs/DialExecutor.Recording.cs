@@ -8,7 +8,7 @@ using RcmlEngine.Webhooks;
 
 namespace RcmlEngine.Execution.Verbs;
 
-/// <summary>Dial's <c>record</c>: the caller from ringing or answer, the winner from its answer; mono or dual.</summary>
+/// <summary>Dial's <c>record</c>: the caller from ringing or answer, the winner from its answer; mono or dual; <c>trim</c>.</summary>
 internal sealed partial class DialExecutor
 {
     private (StoredRecording Stored, ICallRecording Recording) StartRecording(DialVerb verb, CallSession session, IBridgeableCall caller)
@@ -28,6 +28,13 @@ internal sealed partial class DialExecutor
 
         var result = await recording.StopAsync();
         await recording.DisposeAsync();
+        if (verb.Trim == RecordingTrim.TrimSilence && result.Duration > TimeSpan.Zero
+            && await WavSilenceTrimmer.TrimAsync(result.FilePath, SilenceDetector.DefaultThreshold, CancellationToken.None) is { } trimmed)
+        {
+            // Before anything reports it: RecordingDuration and the file at RecordingUrl are the trimmed ones.
+            result = result with { Duration = trimmed };
+        }
+
         if (result.Duration <= TimeSpan.Zero)
         {
             recordings.Delete(stored);

@@ -16,5 +16,5 @@ internal sealed record RecordOptions
     public bool TrimSilence { get; init; } = true;
 
     /// <summary>The RMS level (16-bit scale) at or above which a 20 ms block counts as speech, about -40 dBm0 by default.</summary>
-    public double SpeechThreshold { get; init; } = 250;
+    public double SpeechThreshold { get; init; } = SilenceDetector.DefaultThreshold;
 }

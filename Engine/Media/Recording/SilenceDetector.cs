@@ -9,6 +9,9 @@ internal sealed class SilenceDetector(double threshold)
     /// <summary>The block length in samples (20 ms at 8 kHz).</summary>
     public const int BlockSamples = 160;
 
+    /// <summary>The RMS level (16-bit scale) at or above which a block counts as speech by default, about -40 dBm0.</summary>
+    public const double DefaultThreshold = 250;
+
     private readonly double _thresholdEnergy = threshold * threshold * BlockSamples;
     private double _energy;
 

@@ -31,19 +31,19 @@ internal abstract partial class SipCall
     /// <summary>The last body the peer sent.</summary>
     public SipBody RemoteBody { get; protected set; } = SipBody.None;
 
-    /// <summary>Cancelled when the call ends, however it ends.</summary>
+    /// <summary>Cancelled when the call ends, however it ends; its callbacks run on the thread pool.</summary>
     public CancellationToken CallCancelled => _ended.Token;
 
     /// <summary>Completes when the call ends.</summary>
     public Task<SipCallEndedEventArgs> Completion => _completion.Task;
 
-    /// <summary>The call ended (BYE either way, CANCEL, rejection, failure).</summary>
+    /// <summary>The call ended (BYE either way, CANCEL, rejection, failure). Raised on the SIP receive loop: keep handlers short, never blocking; <see cref="Completion"/> continues elsewhere.</summary>
     public event EventHandler<SipCallEndedEventArgs>? Ended;
 
-    /// <summary>An INFO arrived (DTMF relay and others); already answered 200.</summary>
+    /// <summary>An INFO arrived (DTMF relay and others); already answered 200. Raised on the SIP receive loop: keep handlers short, never blocking.</summary>
     public event EventHandler<SipInfoEventArgs>? InfoReceived;
 
-    /// <summary>A NOTIFY about a REFER this call sent (RFC 3515).</summary>
+    /// <summary>A NOTIFY about a REFER this call sent (RFC 3515). Raised on the SIP receive loop: keep handlers short, never blocking.</summary>
     public event EventHandler<SipReferProgressEventArgs>? ReferProgress;
 
     /// <summary>
@@ -88,7 +88,10 @@ internal abstract partial class SipCall
         var args = new SipCallEndedEventArgs(reason, statusCode);
         _completion.TrySetResult(args);
         Ended?.Invoke(this, args);
-        _ended.Cancel();
+
+        // End runs on the SIP receive loop: what waits on the token (a whole call's teardown) continues on
+        // the thread pool, not here. The token reads as cancelled at once.
+        _ = _ended.CancelAsync();
         return true;
     }
 

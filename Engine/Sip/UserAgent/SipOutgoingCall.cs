@@ -40,7 +40,8 @@ internal sealed partial class SipOutgoingCall : SipCall
     /// <summary>
     /// A provisional response arrived (180, 183 with early media...). A handler added after one arrived
     /// gets the last at once: the INVITE is sent before the caller of <see cref="SipStack.Dial"/> can
-    /// subscribe, and a peer on the same host answers 183 within microseconds.
+    /// subscribe, and a peer on the same host answers 183 within microseconds. Raised on the SIP receive
+    /// loop, in order: keep handlers short, never blocking (hand longer work to the thread pool).
     /// </summary>
     public event EventHandler<SipProvisionalEventArgs>? Provisional
     {

@@ -76,7 +76,10 @@ internal sealed partial class SipStack
         SipMetrics.Calls.Add(1, new KeyValuePair<string, object?>("direction", "inbound"));
         Track(call);
         _pendingInvites[transaction.Key] = call;
-        _ = RunIncomingHandlerAsync(call);
+
+        // Never on the receive loop: the handler's synchronous start (routing, media ports, the first
+        // webhook) would hold up every other message of this transport.
+        _ = Task.Run(() => RunIncomingHandlerAsync(call));
     }
 
     private async Task RunIncomingHandlerAsync(SipIncomingCall call)
