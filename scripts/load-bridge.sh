@@ -14,6 +14,7 @@
 #   HOLD=45000 RATE=25 scripts/load-bridge.sh 500 750
 #   RECEIVE_INTERVAL=00:00:00.010 scripts/load-bridge.sh   (Rtp:ReceiveInterval; default the engine's 0: read on arrival)
 #   RECEIVE_THREADS=1 scripts/load-bridge.sh                (Rtp:ReceiveThreads; default the engine's one per core)
+#   REALTIME=10 scripts/load-bridge.sh                      (Rtp:MediaThreadRealtimePriority: SCHED_RR media threads)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,7 @@ setup_rate=${RATE:-25}
 receive_interval=${RECEIVE_INTERVAL:-00:00:00}
 receive_threads=${RECEIVE_THREADS:-0}
 echo_kind=${ECHO:-fast}
+realtime=${REALTIME:-0}
 sip_port=${SIP_PORT:-25160}
 http_port=${HTTP_PORT:-28180}
 uas_port=${UAS_PORT:-25180}
@@ -127,7 +129,7 @@ cat >"$work/load.json" <<JSON
 {
   "Sip": { "ListenAddress": "127.0.0.1", "UdpPort": $sip_port, "TcpPort": $sip_port },
   "Http": { "ListenAddress": "127.0.0.1", "Port": $http_port },
-  "Rtp": { "PortMin": $rtp_min, "PortMax": $rtp_max, "ReceiveInterval": "$receive_interval", "ReceiveThreads": $receive_threads },
+  "Rtp": { "PortMin": $rtp_min, "PortMax": $rtp_max, "ReceiveInterval": "$receive_interval", "ReceiveThreads": $receive_threads, "MediaThreadRealtimePriority": $realtime },
   "Samples": { "Folder": "$work/app" },
   "Recordings": { "Folder": "$work/recordings" },
   "Webhooks": { "Queue": { "StorePath": "$work/callbacks.db" } },
@@ -196,7 +198,7 @@ run() {
   echo "$(col 'SuccessfulCall(C)') $(col 'FailedCall(C)') $(peak 'CurrentCall') $peak_rss $cpu $busy $(cat "$dir/relay.txt")"
 }
 
-echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Rtp:ReceiveInterval $receive_interval, Rtp:ReceiveThreads $receive_threads (0: one per core); echo: $echo_kind"
+echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); Rtp:ReceiveInterval $receive_interval, Rtp:ReceiveThreads $receive_threads (0: one per core); Rtp:MediaThreadRealtimePriority $realtime; echo: $echo_kind"
 run 20 >/dev/null   # warm-up, not counted
 sleep 3
 idle=$(rss_kb)

@@ -9,7 +9,8 @@ namespace RcmlEngine.Rtp;
 /// 64-bit Linux a thread sleeps in epoll_wait(2) until one of its sockets is readable and takes all its
 /// datagrams in one recvmmsg(2), so a packet is handed over (and a bridge relays it) as soon as it
 /// arrives; elsewhere it polls (<see cref="PollReceiveBackend"/>). With <see cref="RtpOptions.ReceiveInterval"/>
-/// set, threads look only at those intervals instead, batching packets for less CPU per packet.
+/// set, a thread rests that long after each look, so what arrives meanwhile is read together: fewer
+/// wake-ups and system calls per packet under load, for up to that much more latency.
 /// <para>
 /// Why not <c>ReceiveFromAsync</c>: a socket used asynchronously is registered with .NET's own epoll for
 /// reads and writes, and every packet the pacer sends from it frees send-buffer space, which wakes the
@@ -37,7 +38,7 @@ internal sealed class RtpReceivePoller : IDisposable
         {
             IReceiveBackend backend = LinuxSocketCalls.Available ? new EpollReceiveBackend() : new PollReceiveBackend();
             var name = runThreads ? (threads == 1 ? "rtp-receive" : $"rtp-receive-{i + 1}") : null;
-            _loops[i] = new ReceiveLoop(backend, options.ReceiveInterval, time, logger, name, () => MediaThreadPriority.Apply(options));
+            _loops[i] = new ReceiveLoop(backend, options.ReceiveInterval, logger, name, () => MediaThreadPriority.Apply(options));
         }
     }
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace RcmlEngine.Rtp.Receive;
 
 /// <summary>
-/// One receive thread and the sockets it reads: it waits until some are readable (or, with an interval,
-/// looks at fixed times), reads what each holds and hands every datagram to its receiver on this thread.
+/// One receive thread and the sockets it reads: it waits until some are readable (with an interval, it
+/// then rests that long before the next look), reads what each holds and hands every datagram to its
+/// receiver on this thread.
 /// </summary>
 internal sealed partial class ReceiveLoop : IDisposable
 {
@@ -17,12 +18,10 @@ internal sealed partial class ReceiveLoop : IDisposable
 
     private readonly IReceiveBackend _backend;
     private readonly TimeSpan _interval;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly long[] _ready = new long[MaxReady];
     private readonly ReceivedDatagrams _batch = new(16);
-    private readonly ManualResetEventSlim _stopped = new(false, spinCount: 1);
     private readonly Thread? _thread;
     private readonly Action? _onThreadStart;
     private Registration?[] _slots = new Registration?[64];
@@ -32,11 +31,10 @@ internal sealed partial class ReceiveLoop : IDisposable
     private volatile bool _stopping;
 
     /// <summary>Creates the loop; with a thread name, starts its thread, otherwise a test drives <see cref="RunOnce"/>.</summary>
-    public ReceiveLoop(IReceiveBackend backend, TimeSpan interval, TimeProvider time, ILogger logger, string? threadName, Action? onThreadStart = null)
+    public ReceiveLoop(IReceiveBackend backend, TimeSpan interval, ILogger logger, string? threadName, Action? onThreadStart = null)
     {
         _backend = backend;
         _interval = interval;
-        _time = time;
         _logger = logger;
         _onThreadStart = onThreadStart;
         if (threadName is not null)
@@ -97,10 +95,8 @@ internal sealed partial class ReceiveLoop : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        _stopped.Set();
         _backend.Wake();
         _thread?.Join();
-        _stopped.Dispose();
         _backend.Dispose();
     }
 
@@ -138,33 +134,24 @@ internal sealed partial class ReceiveLoop : IDisposable
         return 0;
     }
 
+    // Waits for the first readable socket and reads every one that is; with an interval, then rests that
+    // long, so packets arriving meanwhile are read together: at most one sweep per interval, none while
+    // nothing arrives, and a packet waits at most the interval plus a sweep.
     private void Run()
     {
         _onThreadStart?.Invoke();
-        if (_interval <= TimeSpan.Zero)
+        while (!_stopping)
         {
-            while (!_stopping)
+            RunOnce(IdleWaitMs);
+            if (_interval <= TimeSpan.Zero)
             {
-                RunOnce(IdleWaitMs);
-            }
-
-            return;
-        }
-
-        // Fixed sweep times (start + n * interval), like the pacer: a slow sweep shortens the next wait.
-        var period = _interval.Ticks * _time.TimestampFrequency / TimeSpan.TicksPerSecond;
-        var start = _time.GetTimestamp();
-        for (long sweep = 1; !_stopping; sweep++)
-        {
-            RunOnce(0);
-            var remaining = start + (sweep * period) - _time.GetTimestamp();
-            if (remaining <= 0)
-            {
-                sweep = (_time.GetTimestamp() - start) / period;
                 continue;
             }
 
-            _stopped.Wait((int)Math.Max(1, remaining * 1000 / _time.TimestampFrequency));
+            if (!_stopping)
+            {
+                PreciseSleep.For(_interval);
+            }
         }
     }
 
