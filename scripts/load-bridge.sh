@@ -15,6 +15,7 @@
 #   RECEIVE_INTERVAL=00:00:00.010 scripts/load-bridge.sh   (Rtp:ReceiveInterval; default the engine's 0: read on arrival)
 #   RECEIVE_THREADS=1 scripts/load-bridge.sh                (Rtp:ReceiveThreads; default the engine's one per core)
 #   REALTIME=10 scripts/load-bridge.sh                      (Rtp:MediaThreadRealtimePriority: SCHED_RR media threads)
+#   KEEP_LOG=/tmp/engine.log scripts/load-bridge.sh         (keeps the engine log: its Stats lines show GC pauses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -157,6 +158,7 @@ fi
 cleanup() {
   kill -TERM "$engine" "$uas" "$echoer" 2>/dev/null || true
   wait "$engine" "$uas" "$echoer" 2>/dev/null || true
+  [ -n "${KEEP_LOG:-}" ] && cp "$work/engine.log" "$KEEP_LOG"
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -7,7 +7,9 @@ namespace RcmlEngine.Hosting;
 
 /// <summary>
 /// Logs, every <see cref="EngineStatsOptions.Interval"/>, what an operator watches: calls in progress, the
-/// managed heap after the last garbage collection, the process's resident memory and its threads.
+/// managed heap after the last garbage collection, the process's resident memory and its threads, and the
+/// collections since the last line with the time they paused the process (media threads included: a
+/// pause delays every packet waiting to be relayed).
 /// </summary>
 internal sealed partial class EngineStatsReporter(
     SipCallRunner calls,
@@ -25,13 +27,18 @@ internal sealed partial class EngineStatsReporter(
         }
 
         using var timer = new PeriodicTimer(interval, time);
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 using var process = Process.GetCurrentProcess();
                 var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
-                LogStats(calls.ActiveCalls, heap / 1024, process.WorkingSet64 / 1024, process.Threads.Count);
+                var (nowCollections, nowPaused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+                LogStats(calls.ActiveCalls, heap / 1024, process.WorkingSet64 / 1024, process.Threads.Count,
+                    nowCollections - collections, (nowPaused - paused).TotalMilliseconds);
+                (collections, paused) = (nowCollections, nowPaused);
             }
         }
         catch (OperationCanceledException)
@@ -41,6 +48,6 @@ internal sealed partial class EngineStatsReporter(
     }
 
     [LoggerMessage(EventId = Diagnostics.LogEventRange.Hosting + 30, Level = LogLevel.Information,
-        Message = "Stats: {Calls} call(s) in progress, managed heap {HeapKiB} KiB, resident {ResidentKiB} KiB, {Threads} threads")]
-    private partial void LogStats(int calls, long heapKiB, long residentKiB, int threads);
+        Message = "Stats: {Calls} call(s) in progress, managed heap {HeapKiB} KiB, resident {ResidentKiB} KiB, {Threads} threads, {Collections} collection(s) pausing {PausedMs:F1} ms")]
+    private partial void LogStats(int calls, long heapKiB, long residentKiB, int threads, int collections, double pausedMs);
 }
