@@ -81,6 +81,17 @@ public sealed class RtpReceivePollerTests
         second.Received.Single().Should().Equal(2);
     }
 
+    [Test]
+    public void Register_ClosedSocket_ThrowsAndKeepsNothing()
+    {
+        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
+        var receiver = new Receiver();
+        receiver.Dispose();
+
+        poller.Invoking(p => p.Register(receiver)).Should().Throw<ObjectDisposedException>();
+        poller.Count.Should().Be(0);
+    }
+
     private static void WaitUntilReadable(Socket socket) => socket.Poll(TimeSpan.FromSeconds(2), SelectMode.SelectRead).Should().BeTrue();
 
     private sealed class Receiver : IPolledReceiver, IDisposable

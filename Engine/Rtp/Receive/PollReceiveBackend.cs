@@ -30,6 +30,7 @@ internal sealed class PollReceiveBackend : IReceiveBackend
     /// <inheritdoc />
     public void Add(Socket socket, long token)
     {
+        ObjectDisposedException.ThrowIf(socket.SafeHandle.IsClosed, socket);
         lock (_lock)
         {
             _sockets[token] = socket;

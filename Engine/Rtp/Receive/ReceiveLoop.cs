@@ -67,7 +67,17 @@ internal sealed partial class ReceiveLoop : IDisposable
             _count++;
         }
 
-        _backend.Add(receiver.Socket, registration.Token);
+        try
+        {
+            _backend.Add(receiver.Socket, registration.Token);
+        }
+        catch
+        {
+            // Not watched (a closed socket): the slot is given back.
+            registration.Dispose();
+            throw;
+        }
+
         return registration;
     }
 
