@@ -40,9 +40,11 @@ internal sealed partial class SipTransactionLayer
 
     /// <summary>
     /// Starts a client transaction: adds a top Via with a new branch (or <paramref name="branch"/>,
-    /// which a CANCEL shares with its INVITE, RFC 3261 9.1) and sends the request.
+    /// which a CANCEL shares with its INVITE, RFC 3261 9.1) and sends the request. <paramref name="prepare"/>
+    /// runs before the request leaves, so handlers it sets cannot miss a fast response.
     /// </summary>
-    public SipClientTransaction StartClient(SipRequest request, SipDestination destination, string? branch = null, CancellationToken cancellationToken = default)
+    public SipClientTransaction StartClient(SipRequest request, SipDestination destination, string? branch = null,
+        Action<SipClientTransaction>? prepare = null, CancellationToken cancellationToken = default)
     {
         var parameters = new SipParameters().Set("branch", branch ?? SipTransactionKey.NewBranch());
         request.Headers.AddFirst(SipHeaderNames.Via, new SipVia("UDP", "0.0.0.0", null, parameters).ToString());
@@ -50,6 +52,7 @@ internal sealed partial class SipTransactionLayer
         SipClientTransaction transaction = request.Method == SipMethods.Invite
             ? new SipInviteClientTransaction(this, request, key)
             : new SipNonInviteClientTransaction(this, request, key);
+        prepare?.Invoke(transaction);
         _ = transaction.StartAsync(destination, cancellationToken);
         return transaction;
     }

@@ -114,7 +114,7 @@ internal sealed partial class SipOutgoingCall : SipCall
 
         // RFC 3261 9.1: same branch, same place as the INVITE.
         var destination = new SipDestination(invite.Target.Transport, invite.Target.EndPoint, TransportExplicit: true);
-        var transaction = Stack.Transactions.StartClient(cancel, destination, invite.Request.TopVia!.Branch, cancellationToken);
+        var transaction = Stack.Transactions.StartClient(cancel, destination, invite.Request.TopVia!.Branch, cancellationToken: cancellationToken);
         await transaction.Final.WaitAsync(cancellationToken);
     }
 

@@ -151,8 +151,8 @@ internal sealed partial class SipStack : IAsyncDisposable
             }
 
             AddStandardHeaders(request);
-            var transaction = Transactions.StartClient(request, destination, cancellationToken: cancellationToken);
-            started?.Invoke(transaction);
+            // The caller's handlers go on before the request leaves: a 180 can come back before this line ends.
+            var transaction = Transactions.StartClient(request, destination, cancellationToken: cancellationToken, prepare: started);
             var response = await transaction.Final.WaitAsync(cancellationToken);
             if (response.StatusCode is not (401 or 407) || credentials is null || attempt >= 2)
             {
