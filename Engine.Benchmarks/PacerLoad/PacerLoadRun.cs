@@ -47,7 +47,7 @@ public static class PacerLoadRun
     {
         var loadBefore = LoadAverage();
         using var pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, options);
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, options);
+        using var poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, options);
         var sinks = Enumerable.Range(0, SinkCount).Select(_ => Bind()).ToArray();
         var sessions = new List<RtpSession>(count);
         var tone = Enumerable.Range(0, 8000).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 1000 * i / 8000.0))).ToArray();

@@ -11,7 +11,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Sweep_DatagramsWaiting_HandsEachOverOnce()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
+        using var poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         using var quiet = new Receiver();
         using var busy = new Receiver();
         using var sender = RtpSocketPair.Bind(IPAddress.Loopback, 0);
@@ -35,7 +35,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Register_Disposed_StopsReading()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
+        using var poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         using var receiver = new Receiver();
         using var sender = RtpSocketPair.Bind(IPAddress.Loopback, 0);
         poller.Register(receiver).Dispose();
@@ -50,7 +50,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Sweep_ClosedSocketStillRegistered_DoesNotThrow()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
+        using var poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         var receiver = new Receiver();
         using var registration = poller.Register(receiver);
         receiver.Dispose();
@@ -62,7 +62,7 @@ public sealed class RtpReceivePollerTests
     [CancelAfter(5000)]
     public async Task Threads_DatagramArrives_HandedOverWithoutASweep(CancellationToken cancellationToken)
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions { MediaThreadNice = 0, ReceiveThreads = 2 });
+        using var poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, new RtpOptions { MediaThreadNice = 0, ReceiveThreads = 2 });
         using var first = new Receiver();
         using var second = new Receiver();
         using var sender = RtpSocketPair.Bind(IPAddress.Loopback, 0);
@@ -84,7 +84,7 @@ public sealed class RtpReceivePollerTests
     [Test]
     public void Register_ClosedSocket_ThrowsAndKeepsNothing()
     {
-        using var poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, runThreads: false);
+        using var poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, runThreads: false);
         var receiver = new Receiver();
         receiver.Dispose();
 

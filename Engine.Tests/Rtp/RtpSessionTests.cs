@@ -22,7 +22,7 @@ public sealed class RtpSessionTests
     public void SetUp()
     {
         _pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, new RtpOptions());
-        _poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
+        _poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
         _peer = new UdpTestPeer();
         _session = NewSession(new RtpOptions());
     }

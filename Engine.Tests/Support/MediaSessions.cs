@@ -13,7 +13,7 @@ internal sealed class MediaSessions : IDisposable
         var clock = time ?? TimeProvider.System;
         RtpOptions = rtpOptions ?? new RtpOptions { MinPort = FreePorts.MediaRangeStart, MaxPort = FreePorts.MediaRangeStart + 39 };
         Pacer = new RtpPacer(TimeProvider.System, NullLogger<RtpPacer>.Instance, new RtpOptions());
-        Poller = new RtpReceivePoller(TimeProvider.System, NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
+        Poller = new RtpReceivePoller(NullLogger<RtpReceivePoller>.Instance, new RtpOptions());
         Factory = new MediaSessionFactory(
             new RtpPortAllocator(RtpOptions),
             Pacer,

@@ -23,13 +23,13 @@ internal sealed class RtpReceivePoller : IDisposable
     private readonly ReceiveLoop[] _loops;
 
     /// <summary>Creates the poller and starts its threads.</summary>
-    public RtpReceivePoller(TimeProvider time, ILogger<RtpReceivePoller> logger, RtpOptions options)
-        : this(time, logger, runThreads: true, options)
+    public RtpReceivePoller(ILogger<RtpReceivePoller> logger, RtpOptions options)
+        : this(logger, runThreads: true, options)
     {
     }
 
     /// <summary>Creates the poller; without threads (one loop), a test drives it through <see cref="Sweep"/>.</summary>
-    internal RtpReceivePoller(TimeProvider time, ILogger<RtpReceivePoller> logger, bool runThreads, RtpOptions? options = null)
+    internal RtpReceivePoller(ILogger<RtpReceivePoller> logger, bool runThreads, RtpOptions? options = null)
     {
         options ??= new RtpOptions { MediaThreadNice = 0 };
         var threads = runThreads ? ThreadCount(options) : 1;

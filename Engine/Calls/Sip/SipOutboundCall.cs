@@ -15,9 +15,7 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 {
     private readonly SipOutgoingCall _sip;
     private readonly TaskCompletionSource<DialOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _progressLock = new();
-    private EventHandler<DialProgressEventArgs>? _progress;
-    private DialProgressEventArgs? _lastProgress;
+    private readonly DialProgressEvent _progress = new();
     private volatile bool _cancelling;
     private volatile bool _earlyMedia;
 
@@ -39,28 +37,8 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
     /// </summary>
     public event EventHandler<DialProgressEventArgs>? Progress
     {
-        add
-        {
-            DialProgressEventArgs? last;
-            lock (_progressLock)
-            {
-                _progress += value;
-                last = _lastProgress;
-            }
-
-            if (last is not null)
-            {
-                value?.Invoke(this, last);
-            }
-        }
-
-        remove
-        {
-            lock (_progressLock)
-            {
-                _progress -= value;
-            }
-        }
+        add => _progress.Add(this, value);
+        remove => _progress.Remove(value);
     }
 
     /// <inheritdoc />
@@ -136,14 +114,7 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 
         // News first, then the status: whoever reports "ringing" knows the provisional's code by then.
         var news = new DialProgressEventArgs(early ? DialProgress.EarlyMedia : DialProgress.Ringing, e.StatusCode);
-        EventHandler<DialProgressEventArgs>? handlers;
-        lock (_progressLock)
-        {
-            _lastProgress = news;
-            handlers = _progress;
-        }
-
-        handlers?.Invoke(this, news);
+        _progress.Raise(this, news);
         Lifecycle.MarkRinging();
     }
 

@@ -19,9 +19,7 @@ internal sealed class VirtualOutboundCall : IOutboundCall
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource<DialOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _cancel = new();
-    private readonly Lock _progressLock = new();
-    private EventHandler<DialProgressEventArgs>? _progress;
-    private DialProgressEventArgs? _lastProgress;
+    private readonly DialProgressEvent _progress = new();
 
     /// <summary>Starts ringing <paramref name="request"/>'s target, which behaves as <paramref name="callee"/>.</summary>
     public VirtualOutboundCall(DialRequest request, VirtualCallee callee, TimeProvider time)
@@ -36,28 +34,8 @@ internal sealed class VirtualOutboundCall : IOutboundCall
     /// <inheritdoc />
     public event EventHandler<DialProgressEventArgs>? Progress
     {
-        add
-        {
-            DialProgressEventArgs? last;
-            lock (_progressLock)
-            {
-                _progress += value;
-                last = _lastProgress;
-            }
-
-            if (last is not null)
-            {
-                value?.Invoke(this, last);
-            }
-        }
-
-        remove
-        {
-            lock (_progressLock)
-            {
-                _progress -= value;
-            }
-        }
+        add => _progress.Add(this, value);
+        remove => _progress.Remove(value);
     }
 
     /// <summary>What the dialed party heard and did.</summary>
@@ -145,14 +123,7 @@ internal sealed class VirtualOutboundCall : IOutboundCall
         {
             await Task.Yield();
             var news = new DialProgressEventArgs(_callee.EarlyMedia ? DialProgress.EarlyMedia : DialProgress.Ringing, _callee.EarlyMedia ? 183 : 180);
-            EventHandler<DialProgressEventArgs>? handlers;
-            lock (_progressLock)
-            {
-                _lastProgress = news;
-                handlers = _progress;
-            }
-
-            handlers?.Invoke(this, news);
+            _progress.Raise(this, news);
             Lifecycle.MarkRinging();
             var ringTimeout = _request.RingTimeout ?? Timeout.InfiniteTimeSpan;
             var ringFor = _callee.Answer == DialStatus.NoAnswer || (ringTimeout != Timeout.InfiniteTimeSpan && _callee.RingFor >= ringTimeout)
