@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using RcmlEngine.Api;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Execution.Recordings;
@@ -51,6 +53,7 @@ internal static class EngineHost
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(engine.Http.ListenAddress), engine.Http.Port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddRcmlEngine(configuration, overrides);
+        builder.Services.AddRcmlApi(configuration);
         builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
@@ -133,6 +136,8 @@ internal static class EngineHost
 
     private static void MapHttp(WebApplication app)
     {
+        app.MapRcmlApi();
+        app.MapScalarApiReference("/api-reference");
         var samples = app.Services.GetRequiredService<SampleApplications>();
         var files = new DocumentFiles(samples.Folder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";

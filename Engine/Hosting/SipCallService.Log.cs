@@ -15,4 +15,8 @@ internal sealed partial class SipCallService
     [LoggerMessage(EventId = LogEventRange.Hosting + 23, Level = LogLevel.Warning,
         Message = "No application configured and no samples folder found: every call is answered 404 (see README, Configuration)")]
     private partial void LogNoApplications();
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 24, Level = LogLevel.Warning,
+        Message = "REST API: no account is configured, so it answers loopback clients only, as the default account ({CallsUrl}); configure Accounts to open it with HTTP Basic")]
+    private partial void LogApiLoopbackOnly(Uri callsUrl);
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RcmlEngine.Api;
+using RcmlEngine.Execution.Outbound;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Sip.UserAgent;
 using RcmlEngine.Webhooks.Callbacks;
@@ -16,6 +18,8 @@ namespace RcmlEngine.Hosting;
 internal sealed partial class SipCallService(
     SipStack stack,
     SipCallRunner runner,
+    OutboundCallLauncher launcher,
+    ApiAccounts apiAccounts,
     EngineHttpAddress http,
     SampleApplications samples,
     ApplicationRouter router,
@@ -39,6 +43,10 @@ internal sealed partial class SipCallService(
         var baseUrl = http.PublicBaseUrl;
         recordings.Value.BaseUrl = baseUrl;
         LogHttp(baseUrl);
+        if (apiAccounts.IsOpenOnLoopback)
+        {
+            LogApiLoopbackOnly(new Uri(baseUrl, "2010-04-01/Accounts/" + EngineOptions.DefaultAccountSid + "/Calls.json"));
+        }
         if (!router.HasApplications && samples.Folder is { } folder)
         {
             var count = samples.Names.Count;
@@ -63,7 +71,7 @@ internal sealed partial class SipCallService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         stack.IncomingCallHandler = null;
-        await runner.HangUpAllAsync(cancellationToken);
+        await Task.WhenAll(runner.HangUpAllAsync(cancellationToken), launcher.HangUpAllAsync(cancellationToken));
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(CallbackFlushGrace);
         try
