@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Prompts;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution.Documents;
 using RcmlEngine.Execution.Reporting;
@@ -24,7 +25,8 @@ internal sealed partial class RcmlInterpreter(
     CallIssueReporter issues,
     IOptions<ExecutionOptions> options,
     TimeProvider time,
-    ILogger<RcmlInterpreter> logger)
+    ILogger<RcmlInterpreter> logger,
+    CallRecordKeeper? records = null)
 {
     private readonly ExecutionOptions _options = options.Value;
 
@@ -40,6 +42,7 @@ internal sealed partial class RcmlInterpreter(
         var session = new CallSession(call, application, account);
         using var scope = CallLogScope.Begin(logger, call.Info.CallSid);
         using var reporting = statusCallbacks.Attach(call, application, account);
+        using var record = records?.Track(call);
         var left = _options.MaxCallDuration - call.Lifecycle.Elapsed;
         using var limit = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Lifecycle.Ended, limit.Token);
