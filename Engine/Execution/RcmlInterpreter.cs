@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Prompts;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Documents;
@@ -30,7 +31,8 @@ internal sealed partial class RcmlInterpreter(
     LiveCallRegistry live,
     IOptions<ExecutionOptions> options,
     TimeProvider time,
-    ILogger<RcmlInterpreter> logger)
+    ILogger<RcmlInterpreter> logger,
+    CallRecordKeeper? records = null)
 {
     private readonly ExecutionOptions _options = options.Value;
 
@@ -55,6 +57,7 @@ internal sealed partial class RcmlInterpreter(
         using var scope = CallLogScope.Begin(logger, call.Info.CallSid);
         using var listed = live.Add(new LiveCall(call, account.AccountSid, control, application));
         using var reporting = statusCallbacks.Attach(call, application, account);
+        using var record = records?.Track(call);
         var longest = application.Current.TimeLimit is { } timeLimit && timeLimit < _options.MaxCallDuration ? timeLimit : _options.MaxCallDuration;
         var left = longest - call.Lifecycle.Elapsed;
         using var limit = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);

@@ -15,7 +15,8 @@ internal static class HostingServiceCollectionExtensions
     /// Binds <see cref="EngineOptions"/> from <paramref name="configuration"/> with <paramref name="overrides"/>,
     /// validates them on start, and registers <see cref="ApplicationRouter"/>, the Webhooks layer (its
     /// <c>Webhooks</c> section) and the Execution layer configured from <c>Limits</c>, <c>ErrorPrompt</c>,
-    /// <c>Recordings</c> and <c>Http</c>. The SIP and media side is registered by the caller.
+    /// <c>Recordings</c> and <c>Http</c>, and the call and recording records (<c>Records</c>). The SIP and media
+    /// side is registered by the caller.
     /// </summary>
     public static IServiceCollection AddRcmlEngine(this IServiceCollection services, IConfiguration configuration, EngineOverrides? overrides = null)
     {
@@ -30,6 +31,7 @@ internal static class HostingServiceCollectionExtensions
         services.TryAddSingleton<ApplicationRouter>();
         services.AddWebhooks(configuration);
         services.AddExecution();
+        services.AddCallRecords(configuration);
         services.AddOptions<ExecutionOptions>().Configure<IOptions<EngineOptions>>((execution, engine) => EngineSettings.Apply(engine.Value, execution));
         services.AddOptions<RecordingStoreOptions>()
             .Configure<IOptions<EngineOptions>>((recordings, engine) => EngineSettings.Apply(engine.Value, recordings));

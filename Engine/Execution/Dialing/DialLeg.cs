@@ -44,6 +44,9 @@ internal sealed class DialLeg : IAsyncDisposable
     /// <summary>Status callback subscription, disposed with the leg.</summary>
     public IDisposable? Callbacks { get; set; }
 
+    /// <summary>The tracking of the leg's call record, disposed (final record written) with the leg.</summary>
+    public IDisposable? Record { get; set; }
+
     /// <summary>How the party's screening document ended; null when it has none or it did not run.</summary>
     public ScreeningResult? Screening { get; set; }
 
@@ -58,6 +61,7 @@ internal sealed class DialLeg : IAsyncDisposable
         Call.Progress -= OnProgress;
         await Call.DisposeAsync();
         Callbacks?.Dispose();
+        Record?.Dispose();
     }
 
     private void OnProgress(object? sender, DialProgressEventArgs e)

@@ -50,6 +50,7 @@ internal sealed partial class DialExecutor
                 {
                     var placed = new DialLeg(party, callDialer.Dial(leg));
                     placed.Callbacks = callbacks.Attach(placed, session);
+                    placed.Record = records?.Track(placed.Call);
                     placement.Legs.Add(placed);
                 }
                 catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
