@@ -141,7 +141,8 @@ internal static class EngineHost
         var samples = app.Services.GetRequiredService<SampleApplications>();
         var files = new DocumentFiles(samples.Folder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";
-        app.Run(context =>
+        // Last in line: what no endpoint (the REST API, recording media) took.
+        app.MapFallback("{**path}", context =>
         {
             var path = context.Request.Path.Value ?? "/";
             if (RecordingPaths.TryMatch(path, out _, out _))

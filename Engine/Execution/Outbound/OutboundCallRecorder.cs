@@ -14,7 +14,7 @@ namespace RcmlEngine.Execution.Outbound;
 /// of the call, into the recording store (<c>RecordingSource=OutboundAPI</c>), trimmed when asked, and
 /// reports it to the recording status callback. An empty recording is dropped (<c>absent</c>).
 /// </summary>
-internal sealed class OutboundCallRecorder(IRecordingStore store, ICallbackDispatcher dispatcher, TimeProvider time)
+internal sealed class OutboundCallRecorder(IRecordingStore store, ICallbackDispatcher dispatcher, TimeProvider time, IRecordingCatalog? catalog = null)
 {
     /// <summary>Records <paramref name="call"/> per <paramref name="recording"/> until the call ends; completes once the recording is stored and reported.</summary>
     public async Task<StoredRecording?> RecordAsync(IOutboundCall call, OutboundRecording recording, CallAccount account)
@@ -55,7 +55,9 @@ internal sealed class OutboundCallRecorder(IRecordingStore store, ICallbackDispa
             return null;
         }
 
-        Notify(call, recording, account, stored, "completed", RecordingEvents.Completed, (int)Math.Ceiling(result.Duration.TotalSeconds), started);
+        var seconds = (int)Math.Ceiling(result.Duration.TotalSeconds);
+        await (catalog?.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.OutboundApi, recording.Dual ? 2 : 1, started, seconds, time.GetUtcNow()), CancellationToken.None) ?? Task.CompletedTask);
+        Notify(call, recording, account, stored, "completed", RecordingEvents.Completed, seconds, started);
         return stored;
     }
 
