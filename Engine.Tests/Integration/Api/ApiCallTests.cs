@@ -79,6 +79,66 @@ public sealed class ApiCallTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task UpdateCall_InboundCall_RedirectedByTheApiThenHungUp(CancellationToken cancellationToken)
+    {
+        using var phone = new TestRtpPhone();
+        _app.MapXml("/voice", $"<Response><Play loop=\"0\">{_app.Url("/tone440.wav")}</Play></Response>");
+        var settings = TestEngine.App("ivr", _app.Url("/voice"), ("AccountSid", AccountSid));
+        settings["Accounts:0:AccountSid"] = AccountSid;
+        settings["Accounts:0:AuthToken"] = AuthToken;
+        await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
+        var client = TwilioTestClient.Create(engine.HttpBaseUrl, AccountSid, AuthToken);
+
+        await using var caller = SippRunner.Call(engine.SipPort, "ivr", "uac_bridge_party.xml", phone.Port, "-key", "te_pt", "101");
+        var callSid = (await _app.WaitForRequestAsync("/voice", cancellationToken))["CallSid"];
+        await phone.WaitForAsync(p => TestRtpPhone.CarriesTone(p, 440), cancellationToken);
+        var live = await CallResource.FetchAsync(callSid, client: client);
+        live.Direction.Should().Be("inbound");
+        live.Status.Should().Be(CallResource.StatusEnum.InProgress);
+
+        await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Twiml = new Twiml($"<Response><Play loop=\"0\">{_app.Url("/tone1000.wav")}</Play></Response>") }, client);
+        await phone.WaitForAsync(p => TestRtpPhone.CarriesTone(p, 1000), cancellationToken, includeEarlier: false);
+        await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Status = CallResource.UpdateStatusEnum.Completed }, client);
+
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, "the caller got BYE: " + caller.Describe() + engine.Log);
+        await WaitUntilAsync(async () => (await CallResource.FetchAsync(callSid, client: client)).Status == CallResource.StatusEnum.Completed, cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task UpdateCall_RedirectDuringADial_TheLegIsHungUpAndTheNewDocumentPlays(CancellationToken cancellationToken)
+    {
+        using var callerPhone = new TestRtpPhone();
+        using var legPhone = new TestRtpPhone();
+        await using var first = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", callerPhone.Port.ToString(CultureInfo.InvariantCulture));
+        await using var second = SippRunner.StartUas("uas_bridge_party.xml", "-key", "rtp_port", legPhone.Port.ToString(CultureInfo.InvariantCulture));
+        await using var engine = await StartEngineAsync(cancellationToken);
+        var client = TwilioTestClient.Create(engine.HttpBaseUrl, AccountSid, AuthToken);
+
+        var parent = await CallResource.CreateAsync(new CreateCallOptions(new SipUri($"sip:agent@127.0.0.1:{first.Port}"), new PhoneNumber("+15550001111"))
+        {
+            Twiml = new Twiml($"<Response><Dial><Sip>sip:customer@127.0.0.1:{second.Port}</Sip></Dial></Response>"),
+        }, client);
+        await legPhone.WaitForEngineAsync(cancellationToken);
+        List<CallResource> legs = [];
+        await WaitUntilAsync(async () =>
+        {
+            legs = [.. await CallResource.ReadAsync(new ReadCallOptions { ParentCallSid = parent.Sid }, client)];
+            return legs.Count == 1 && legs[0].Status == CallResource.StatusEnum.InProgress;
+        }, cancellationToken);
+        legs[0].Direction.Should().Be("outbound-dial");
+
+        await CallResource.UpdateAsync(new UpdateCallOptions(parent.Sid) { Twiml = new Twiml($"<Response><Play loop=\"0\">{_app.Url("/tone1000.wav")}</Play></Response>") }, client);
+
+        (await second.WaitAsync(cancellationToken)).Should().Be(0, "the Dial's leg got BYE: " + second.Describe() + engine.Log);
+        await callerPhone.WaitForAsync(p => TestRtpPhone.CarriesTone(p, 1000), cancellationToken, includeEarlier: false);
+        await CallResource.UpdateAsync(new UpdateCallOptions(parent.Sid) { Status = CallResource.UpdateStatusEnum.Completed }, client);
+        (await first.WaitAsync(cancellationToken)).Should().Be(0, first.Describe());
+        await WaitUntilAsync(async () => (await CallResource.FetchAsync(legs[0].Sid, client: client)).Status == CallResource.StatusEnum.Completed, cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task CreateCall_CalleeBusy_EndsBusyWithTheCompletedCallback(CancellationToken cancellationToken)
     {
         await using var callee = SippRunner.StartUas("uas_busy.xml");
@@ -97,6 +157,10 @@ public sealed class ApiCallTests
         _app.RequestsTo("/never").Should().BeEmpty("an unanswered call fetches no document");
         (await CallResource.FetchAsync(created.Sid, client: client)).Status.Should().Be(CallResource.StatusEnum.Busy);
         (await callee.WaitAsync(cancellationToken)).Should().Be(0, callee.Describe());
+
+        (await CallResource.DeleteAsync(created.Sid, client: client)).Should().BeTrue("a finished call's record can be deleted");
+        var gone = async () => await CallResource.FetchAsync(created.Sid, client: client);
+        (await gone.Should().ThrowAsync<Twilio.Exceptions.ApiException>()).Which.Status.Should().Be(404);
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Records;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
@@ -29,7 +30,8 @@ internal sealed partial class DialExecutor(
     ILogger<DialExecutor> logger,
     ICallDialer? dialer = null,
     CallRecordKeeper? records = null,
-    IRecordingCatalog? catalog = null) : IVerbExecutor<DialVerb>
+    IRecordingCatalog? catalog = null,
+    LiveCallRegistry? live = null) : IVerbExecutor<DialVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(DialVerb verb, CallSession session, CancellationToken cancellationToken)
