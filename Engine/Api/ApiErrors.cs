@@ -55,7 +55,7 @@ internal static class ApiErrors
 
     /// <summary>An error answer: <paramref name="status"/> with Twilio's JSON for <paramref name="code"/>.</summary>
     public static IResult Of(int status, int code, string message) =>
-        Results.Json(new ApiError(code, message, $"https://www.twilio.com/docs/errors/{code}", status), ApiJsonContext.Default.ApiError, statusCode: status);
+        Results.Json(new ApiError(code, message, $"https://www.twilio.com/docs/errors/{code}", status), ApiJsonContext.Api.ApiError, statusCode: status);
 
     /// <summary>400 for a parameter: <paramref name="code"/> and a message naming it.</summary>
     public static IResult BadRequest(int code, string message) => Of(StatusCodes.Status400BadRequest, code, message);

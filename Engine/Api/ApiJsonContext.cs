@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using RcmlEngine.Api.Calls;
 using RcmlEngine.Api.Recordings;
@@ -11,4 +13,12 @@ namespace RcmlEngine.Api;
 [JsonSerializable(typeof(CallListResource))]
 [JsonSerializable(typeof(RecordingResource))]
 [JsonSerializable(typeof(RecordingListResource))]
-internal sealed partial class ApiJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>The context the API writes with: as <see cref="Default"/>, with <c>&amp;</c> and <c>&lt;</c> in URIs left as they are.</summary>
+    public static ApiJsonContext Api { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -54,7 +54,7 @@ internal static class CallEndpoints
 
         var created = CallRecord.Of(call, call.Lifecycle.StartTime);
         var resource = CallResources.Of(created) with { Status = "queued", StartTime = null };
-        return Results.Json(resource, ApiJsonContext.Default.CallResource, statusCode: StatusCodes.Status201Created);
+        return Results.Json(resource, ApiJsonContext.Api.CallResource, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ICallRecordStore store, CallRecordKeeper keeper)
@@ -89,7 +89,7 @@ internal static class CallEndpoints
             End = start + Math.Max(page.Items.Count - 1, 0),
             Uri = paging.UriOf(path, filters, paging.Page, paging.PageToken),
         };
-        return Results.Json(list, ApiJsonContext.Default.CallListResource);
+        return Results.Json(list, ApiJsonContext.Api.CallListResource);
     }
 
     private static async Task<IResult> FetchAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store, TimeProvider time)
@@ -98,7 +98,7 @@ internal static class CallEndpoints
         var record = await FindAsync(account.Sid, CallSid, live, store, time, context.RequestAborted);
         return record is null
             ? ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")
-            : Results.Json(CallResources.Of(record), ApiJsonContext.Default.CallResource);
+            : Results.Json(CallResources.Of(record), ApiJsonContext.Api.CallResource);
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store,
@@ -122,7 +122,7 @@ internal static class CallEndpoints
             // A finished call: hanging it up again changes nothing; anything else needs a live call.
             var asks = new ApiFormReader(form);
             return asks.Text("Url") is null && asks.Text("Twiml") is null
-                ? Results.Json(CallResources.Of(finished), ApiJsonContext.Default.CallResource)
+                ? Results.Json(CallResources.Of(finished), ApiJsonContext.Api.CallResource)
                 : ApiErrors.BadRequest(ApiErrors.NotInProgress, "Call is not in-progress. Cannot redirect.");
         }
 
@@ -134,7 +134,7 @@ internal static class CallEndpoints
 
         await keeper.FlushAsync(context.RequestAborted);
         var record = await FindAsync(account.Sid, CallSid, live, store, time, context.RequestAborted);
-        return Results.Json(CallResources.Of(record ?? CallRecord.Of(call.Call, time.GetUtcNow())), ApiJsonContext.Default.CallResource);
+        return Results.Json(CallResources.Of(record ?? CallRecord.Of(call.Call, time.GetUtcNow())), ApiJsonContext.Api.CallResource);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store)

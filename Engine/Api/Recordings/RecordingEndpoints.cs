@@ -74,7 +74,7 @@ internal static class RecordingEndpoints
             End = start + Math.Max(page.Items.Count - 1, 0),
             Uri = paging.UriOf(path, filters, paging.Page, paging.PageToken),
         };
-        return Results.Json(list, ApiJsonContext.Default.RecordingListResource);
+        return Results.Json(list, ApiJsonContext.Api.RecordingListResource);
     }
 
     private static async Task<IResult> FetchAsync(HttpContext context, string RecordingSid, IRecordingCatalog catalog, EngineHttpAddress http)
@@ -83,7 +83,7 @@ internal static class RecordingEndpoints
         var record = await catalog.FindAsync(account.Sid, RecordingSid, context.RequestAborted);
         return record is null
             ? ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")
-            : Results.Json(RecordingResources.Of(record, http.PublicBaseUrl), ApiJsonContext.Default.RecordingResource);
+            : Results.Json(RecordingResources.Of(record, http.PublicBaseUrl), ApiJsonContext.Api.RecordingResource);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string RecordingSid, IRecordingCatalog catalog)
