@@ -113,6 +113,25 @@ public sealed class CallRecordKeeperTests
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task FindAsync_CallNotYetWritten_ReturnsItsLiveRecordInItsAccountOnly(CancellationToken cancellationToken)
+    {
+        var gate = new TestGate();
+        var store = new FakeCallRecordStore { BeforeSave = _ => gate.WaitAsync(CancellationToken.None) };
+        await using var keeper = new CallRecordKeeper(store, NullLogger<CallRecordKeeper>.Instance);
+        using var call = FakeCall.Of(Account, _time);
+        using var tracking = keeper.Track(call);
+
+        var found = await keeper.FindAsync(Account, call.Info.CallSid, cancellationToken);
+        var other = await keeper.FindAsync("AC22222222222222222222222222222222", call.Info.CallSid, cancellationToken);
+
+        found!.Status.Should().Be(CallStatus.Initiated);
+        store.Records.Should().BeEmpty("the write is held up");
+        other.Should().BeNull();
+        gate.Release();
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task Track_StoreThrows_KeeperLogsAndGoesOnWriting(CancellationToken cancellationToken)
     {
         var failures = 2;

@@ -84,6 +84,20 @@ internal sealed partial class CallRecordKeeper : IHostedService, IAsyncDisposabl
         }
     }
 
+    /// <summary>
+    /// The call's record as a reader should see it: the live snapshot while it is not yet written (a call
+    /// just started), else the store's; null when there is none in <paramref name="accountSid"/>.
+    /// </summary>
+    public async Task<CallRecord?> FindAsync(string accountSid, string callSid, CancellationToken cancellationToken)
+    {
+        if (Live(callSid) is { } live)
+        {
+            return live.AccountSid == accountSid ? live : null;
+        }
+
+        return await _store.FindAsync(accountSid, callSid, cancellationToken);
+    }
+
     /// <summary>Completes once every snapshot taken before the call is written (or its write failed and was logged).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
