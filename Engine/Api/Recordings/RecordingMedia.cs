@@ -35,7 +35,7 @@ internal sealed partial class RecordingMedia(IRecordingStore store, IProcessRunn
 
     private IResult Wav(HttpContext context, string accountSid, string recordingSid) =>
         store.FindFile(accountSid, recordingSid) is { } wav
-            ? Results.File(wav, "audio/x-wav")
+            ? Results.File(wav, "audio/wav")
             : ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/");
 
     private async Task<IResult> Mp3Async(HttpContext context, string accountSid, string recordingSid)
