@@ -141,4 +141,8 @@ internal sealed class SipTcpTransport : ISipTransport
             Track(socket);
         }
     }
+
+    /// <inheritdoc />
+    public bool IsOpen(IPEndPoint remote) =>
+        _byRemote.TryGetValue(SipTcpConnection.Normalize(remote), out var connection) && connection.IsOpen;
 }

@@ -72,6 +72,9 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
 
     public bool Has(SipTransportKind kind) => _transports.Any(t => t.Kind == kind);
 
+    /// <summary>True when <paramref name="flow"/>'s connection (TCP) is still open.</summary>
+    public bool IsOpen(SipRemote flow) => Find(flow.Transport, flow.EndPoint.AddressFamily)?.IsOpen(flow.EndPoint) == true;
+
     /// <summary>The host and port to write in Via and Contact for messages sent to <paramref name="remote"/>.</summary>
     public (string Host, int Port) LocalAddressFor(SipTransportKind kind, IPEndPoint remote)
     {
