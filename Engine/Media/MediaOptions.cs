@@ -3,8 +3,12 @@ namespace RcmlEngine.Media;
 /// <summary>Settings of the media layer (configuration section <c>Media</c>).</summary>
 internal sealed class MediaOptions
 {
-    /// <summary>Where fetched media, decoded audio and synthesized speech are cached.</summary>
-    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "rcml-media");
+    /// <summary>
+    /// Where fetched media, decoded audio and synthesized speech are cached: under the engine's data
+    /// folder (next to <c>data/recordings</c>), not in the shared temp folder. Created owner-only (0700),
+    /// and an existing folder is made so (<see cref="PrivateDirectory"/>).
+    /// </summary>
+    public string CacheDirectory { get; set; } = Path.Combine("data", "media-cache");
 
     /// <summary>The largest media file fetched; a larger one fails the fetch.</summary>
     public long MaxMediaBytes { get; set; } = 50L * 1024 * 1024;

@@ -33,8 +33,8 @@ internal sealed partial class FfmpegDecoder
         _options = options;
         _time = time;
         _logger = logger;
-        _directory = Path.Combine(options.CacheDirectory, "decoded");
-        Directory.CreateDirectory(_directory);
+        PrivateDirectory.Create(options.CacheDirectory);
+        _directory = PrivateDirectory.Create(Path.Combine(options.CacheDirectory, "decoded"));
     }
 
     /// <summary>The WAV decoded from <paramref name="inputPath"/>, decoding it unless already cached under <paramref name="contentHash"/>.</summary>

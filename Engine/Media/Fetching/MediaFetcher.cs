@@ -37,9 +37,9 @@ internal sealed partial class MediaFetcher
         _options = options;
         _time = time;
         _logger = logger;
-        _directory = Path.Combine(options.CacheDirectory, "http");
-        _transient = Path.Combine(_directory, "transient");
-        Directory.CreateDirectory(_transient);
+        PrivateDirectory.Create(options.CacheDirectory);
+        _directory = PrivateDirectory.Create(Path.Combine(options.CacheDirectory, "http"));
+        _transient = PrivateDirectory.Create(Path.Combine(_directory, "transient"));
     }
 
     /// <summary>Fetches (or finds in the cache) the body at <paramref name="url"/>.</summary>

@@ -26,8 +26,8 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
         _options = options;
         _time = time;
         _logger = logger;
-        _directory = Path.Combine(options.CacheDirectory, "speech");
-        Directory.CreateDirectory(_directory);
+        PrivateDirectory.Create(options.CacheDirectory);
+        _directory = PrivateDirectory.Create(Path.Combine(options.CacheDirectory, "speech"));
     }
 
     /// <inheritdoc />
