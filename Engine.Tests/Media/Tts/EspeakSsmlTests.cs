@@ -51,4 +51,14 @@ public sealed class EspeakSsmlTests
     {
         EspeakSsml.Sanitize("<speak>a<!-- b --><?espeak c?>d<![CDATA[<e>]]></speak>").Should().Be("<speak>ad&lt;e&gt;</speak>");
     }
+
+    [Test]
+    public void Sanitize_NestedThousandsDeep_IsRefusedNotOverflowingTheStack()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<s>", 10_000)) + "hi" + string.Concat(Enumerable.Repeat("</s>", 10_000));
+
+        var act = () => EspeakSsml.Sanitize(deep);
+
+        act.Should().Throw<MediaException>().WithMessage("*nests deeper*");
+    }
 }

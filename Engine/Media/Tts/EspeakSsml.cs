@@ -37,6 +37,9 @@ internal static partial class EspeakSsml
     // Attribute values are short words, times and phonemes; a long one has no business here.
     private const int MaxAttributeLength = 200;
 
+    // Speech markup nests a few levels; the rewriting recurses per level, so a deeper document is refused.
+    private const int MaxDepth = 32;
+
     /// <summary>
     /// The allow-listed <c>&lt;speak&gt;</c> document for <paramref name="ssml"/>: a whole document, or
     /// a fragment of text and markup, which is wrapped.
@@ -111,6 +114,11 @@ internal static partial class EspeakSsml
     {
         var name = reader.Name;
         var depth = reader.Depth;
+        if (depth > MaxDepth)
+        {
+            throw new MediaException($"the SSML of <Say> nests deeper than {MaxDepth} elements");
+        }
+
         if (Silent.Contains(name))
         {
             reader.Skip();
