@@ -19,8 +19,7 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
     private readonly ILogger<SipTransportLayer> _logger;
     private readonly List<ISipTransport> _transports = [];
     private readonly Channel<SipInbound> _queue;
-    private readonly Dictionary<IPAddress, IPAddress> _localFor = [];
-    private readonly Lock _localLock = new();
+    private readonly LocalAddressCache _localFor = new();
     private Action<SipInbound>? _handler;
     private Task? _processLoop;
     private long _rejected;
@@ -218,22 +217,16 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
 
     private IPAddress RouteSourceFor(IPAddress remote)
     {
-        lock (_localLock)
+        if (_localFor.TryGet(remote, out var cached))
         {
-            if (_localFor.TryGetValue(remote, out var cached))
-            {
-                return cached;
-            }
+            return cached;
         }
 
         // Connecting a UDP socket sends nothing; it only asks the kernel which local address routes there.
         using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         probe.Connect(new IPEndPoint(remote, 9));
         var local = ((IPEndPoint)probe.LocalEndPoint!).Address;
-        lock (_localLock)
-        {
-            _localFor[remote] = local;
-        }
+        _localFor.Set(remote, local);
 
         return local;
     }
