@@ -123,7 +123,8 @@ internal static class EngineHost
         services.AddSingleton<EngineHttpAddress>();
         services.AddSingleton(provider => new SampleApplications(
             SamplesFolder.Find(engine.Samples.Folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
-            provider.GetRequiredService<EngineHttpAddress>()));
+            provider.GetRequiredService<EngineHttpAddress>(),
+            EngineSettings.SamplesMode(engine)));
         services.AddSingleton<SipCallRunner>();
         services.AddHostedService<EngineStatsReporter>();
 

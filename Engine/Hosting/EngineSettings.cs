@@ -1,5 +1,6 @@
 using System.Net;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media.Sessions;
@@ -14,6 +15,9 @@ namespace RcmlEngine.Hosting;
 /// <summary>Carries the engine's configuration into the options of the layers below.</summary>
 internal static class EngineSettings
 {
+    /// <summary>The digest realm of the registrar and of the INVITE challenge.</summary>
+    public const string DigestRealm = "rcml";
+
     /// <summary>Limits and the error prompt.</summary>
     public static void Apply(EngineOptions engine, ExecutionOptions execution)
     {
@@ -89,6 +93,34 @@ internal static class EngineSettings
                 Listen = [SipListen.Udp(sip.ListenAddress, sip.UdpPort), SipListen.Tcp(sip.ListenAddress, sip.TcpPort)],
                 AdvertisedHost = engine.PublicAddress,
             },
+            AllowedSources = sip.AllowedSources.Count == 0 ? null : AddressRanges.Parse(sip.AllowedSources),
+            InboundAuthentication = InboundAuthentication(engine),
+            MaxInvitesPerSourcePerSecond = sip.MaxInvitesPerSourcePerSecond,
+        };
+    }
+
+    /// <summary>
+    /// Samples mode: no application and no trunk configured. Only then do calls reach the samples (a sample
+    /// that dials a number must never find a trunk to call through).
+    /// </summary>
+    public static bool SamplesMode(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Applications.Count == 0 && engine.Trunks.Count == 0;
+    }
+
+    /// <summary>The INVITE challenge of <c>Sip:InboundAuthentication</c>, against the passwords of <c>Clients</c>; null when off.</summary>
+    private static SipInboundAuthentication? InboundAuthentication(EngineOptions engine)
+    {
+        if (!engine.Sip.InboundAuthentication)
+        {
+            return null;
+        }
+
+        var passwords = engine.Clients.ToDictionary(c => c.Name, c => c.Password, StringComparer.Ordinal);
+        return new SipInboundAuthentication(DigestRealm, name => passwords.GetValueOrDefault(name))
+        {
+            TrustedSources = AddressRanges.Parse(engine.Sip.TrustedSources),
         };
     }
 

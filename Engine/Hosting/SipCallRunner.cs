@@ -10,7 +10,7 @@ namespace RcmlEngine.Hosting;
 
 /// <summary>
 /// Takes each incoming SIP call through the engine: routes the Request-URI user to an application (none:
-/// 404; with no application configured, the samples), gives the call a CallSid and its webhook facts, and
+/// 404; in samples mode, the samples), gives the call a CallSid and its webhook facts, and
 /// runs it with the interpreter until it ends. Keeps the running calls so a shutdown can hang them up.
 /// </summary>
 internal sealed partial class SipCallRunner(
@@ -40,7 +40,7 @@ internal sealed partial class SipCallRunner(
         }
 
         var user = sip.RequestUri.UnescapedUser ?? string.Empty;
-        var route = router.Route(user) ?? (router.HasApplications ? null : samples.Route(user));
+        var route = router.Route(user) ?? samples.Route(user);
         if (route is null)
         {
             LogNoRoute(sip.CallId);

@@ -15,4 +15,8 @@ internal sealed partial class SipCallService
     [LoggerMessage(EventId = LogEventRange.Hosting + 23, Level = LogLevel.Warning,
         Message = "No application configured and no samples folder found: every call is answered 404 (see README, Configuration)")]
     private partial void LogNoApplications();
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 24, Level = LogLevel.Warning,
+        Message = "{Trunks} trunk(s) configured but SIP takes calls from anyone: set Sip:AllowedSources and/or Sip:InboundAuthentication (docs/security-edge.md)")]
+    private partial void LogOpenToAnyone(int trunks);
 }

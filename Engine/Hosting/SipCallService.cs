@@ -21,6 +21,7 @@ internal sealed partial class SipCallService(
     ApplicationRouter router,
     CallbackDispatcher callbacks,
     IOptions<RecordingStoreOptions> recordings,
+    IOptions<EngineOptions> engine,
     ILogger<SipCallService> logger) : IHostedLifecycleService
 {
     /// <summary>How long a shutdown waits for the callbacks of the calls it ended to be delivered.</summary>
@@ -39,7 +40,7 @@ internal sealed partial class SipCallService(
         var baseUrl = http.PublicBaseUrl;
         recordings.Value.BaseUrl = baseUrl;
         LogHttp(baseUrl);
-        if (!router.HasApplications && samples.Folder is { } folder)
+        if (samples.RoutesCalls && samples.Folder is { } folder)
         {
             var count = samples.Names.Count;
             var samplesUrl = new Uri(http.LocalBaseUrl, SamplesFolder.Name + "/");
@@ -48,6 +49,13 @@ internal sealed partial class SipCallService(
         else if (!router.HasApplications)
         {
             LogNoApplications();
+        }
+
+        var sip = engine.Value.Sip;
+        if (engine.Value.Trunks.Count > 0 && sip.AllowedSources.Count == 0 && !sip.InboundAuthentication)
+        {
+            // Toll fraud: any caller reaching the SIP port can run an application that dials out.
+            LogOpenToAnyone(engine.Value.Trunks.Count);
         }
 
         return Task.CompletedTask;

@@ -1,6 +1,6 @@
 namespace RcmlEngine.Hosting;
 
-/// <summary>Where the SIP stack listens (<c>Sip</c> section).</summary>
+/// <summary>Where the SIP stack listens and whom it takes calls from (<c>Sip</c> section).</summary>
 internal sealed class SipListenOptions
 {
     /// <summary>The address to bind (<c>0.0.0.0</c>: every IPv4 interface). Default <c>0.0.0.0</c>.</summary>
@@ -11,4 +11,22 @@ internal sealed class SipListenOptions
 
     /// <summary>TCP port; 0 picks a free one. Default 5060.</summary>
     public int TcpPort { get; set; } = 5060;
+
+    /// <summary>
+    /// Source addresses or CIDR ranges allowed to send requests outside a dialog (INVITE, REGISTER,
+    /// OPTIONS); others get 403. Empty (the default): any source.
+    /// </summary>
+    public List<string> AllowedSources { get; set; } = [];
+
+    /// <summary>
+    /// When true, INVITEs must answer a digest challenge (407) with the credentials of one of
+    /// <c>Clients</c>, unless they come from <see cref="TrustedSources"/>. Default false.
+    /// </summary>
+    public bool InboundAuthentication { get; set; }
+
+    /// <summary>Source addresses or CIDR ranges whose INVITEs are not challenged (a carrier, a proxy in front). Default none.</summary>
+    public List<string> TrustedSources { get; set; } = [];
+
+    /// <summary>New INVITEs one source address may send per second; more are answered 503 with Retry-After. 0: unlimited. Default 50.</summary>
+    public int MaxInvitesPerSourcePerSecond { get; set; } = 50;
 }

@@ -85,7 +85,7 @@ internal static class ServeCommand
         var suffix = port == Sip.Transport.SipListenOptions.DefaultPort ? string.Empty : $":{port}";
         var routed = services.GetRequiredService<ApplicationRouter>().HasApplications
             ? "configured applications"
-            : samples.Folder is null ? "nothing (no application, no samples folder)" : $"the samples: call sip:hello@127.0.0.1{suffix} or sip:ivr@127.0.0.1{suffix}";
+            : !samples.RoutesCalls ? "nothing (no application; the samples answer only when neither applications nor trunks are configured, and a samples folder is found)" : $"the samples: call sip:hello@127.0.0.1{suffix} or sip:ivr@127.0.0.1{suffix}";
         return $"rcml serve: SIP on {sip}; HTTP at {http.PublicBaseUrl}; answering {routed}. Ctrl+C stops.";
     }
 

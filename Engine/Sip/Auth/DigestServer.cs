@@ -31,6 +31,12 @@ internal sealed class DigestServer
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// Challenge as a proxy would (RFC 3261 22.3): 407 with Proxy-Authenticate, answered in
+    /// Proxy-Authorization; else as a user agent or registrar: 401, WWW-Authenticate, Authorization.
+    /// </summary>
+    public bool Proxy { get; init; }
+
+    /// <summary>
     /// The algorithms offered in a challenge, one WWW-Authenticate each, preferred first
     /// (RFC 7616 3.7). Answers in any supported algorithm are checked whatever this holds.
     /// </summary>
@@ -45,14 +51,14 @@ internal sealed class DigestServer
         Rejected,
     }
 
-    /// <summary>A 401 with a fresh challenge for each of <see cref="Algorithms"/> (RFC 8760 / 7616 3.7 order: preferred first).</summary>
+    /// <summary>A 401 (407 for <see cref="Proxy"/>) with a fresh challenge for each of <see cref="Algorithms"/> (RFC 8760 / 7616 3.7 order: preferred first).</summary>
     public SipResponse Challenge(SipRequest request, string toTag, bool stale = false)
     {
-        var response = SipResponse.For(request, 401, toTag: toTag);
+        var response = SipResponse.For(request, Proxy ? 407 : 401, toTag: toTag);
         var nonce = NewNonce();
         foreach (var algorithm in Algorithms)
         {
-            response.Headers.Add(SipHeaderNames.WwwAuthenticate, new DigestChallenge(Realm, nonce, algorithm, null, ["auth"], stale).ToString());
+            response.Headers.Add(Proxy ? SipHeaderNames.ProxyAuthenticate : SipHeaderNames.WwwAuthenticate, new DigestChallenge(Realm, nonce, algorithm, null, ["auth"], stale).ToString());
         }
 
         return response;
@@ -64,7 +70,8 @@ internal sealed class DigestServer
     public Verdict Check(SipRequest request, out string? username)
     {
         username = null;
-        var answers = request.Headers.All.Where(h => h.Name == SipHeaderNames.Authorization)
+        var header = Proxy ? SipHeaderNames.ProxyAuthorization : SipHeaderNames.Authorization;
+        var answers = request.Headers.All.Where(h => h.Name == header)
             .Select(h => DigestCredentials.TryParse(h.Value, out var c) ? c : null)
             .OfType<DigestCredentials>()
             .Where(c => c.Realm == Realm)

@@ -1,3 +1,4 @@
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
@@ -11,6 +12,12 @@ internal sealed partial class SipStack
     private void OnRequest(SipServerTransaction transaction)
     {
         var request = transaction.Request;
+        if (request.To?.Tag is null && Admit(transaction) is { } refusal)
+        {
+            Respond(transaction, refusal);
+            return;
+        }
+
         if (UasRequestCheck.Check(request) is { } rejection)
         {
             Log.RequestRejected(_logger, request.Method, rejection.StatusCode, rejection.ReasonPhrase);
@@ -61,9 +68,9 @@ internal sealed partial class SipStack
 
         // RFC 3261 8.2.6.1: answer 100 at once so the caller stops retransmitting (no To tag on 100).
         transaction.SendResponse(SipResponse.For(request, 100));
-        if (_digestServer is not null)
+        if (MustAuthenticate(AddressRanges.Normalize(transaction.Source.EndPoint.Address)))
         {
-            var verdict = _digestServer.Check(request);
+            var verdict = _digestServer!.Check(request);
             if (verdict != DigestServer.Verdict.Authorized)
             {
                 Log.Challenged(_logger, request.CallId!, verdict);
