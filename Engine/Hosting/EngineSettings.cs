@@ -109,6 +109,19 @@ internal static class EngineSettings
         return engine.Applications.Count == 0 && engine.Trunks.Count == 0;
     }
 
+    /// <summary>
+    /// What <c>Webhooks:BlockPrivateAddresses</c> means when not set: on, except in samples mode (the engine
+    /// fetches its samples from itself) and when both SIP and HTTP listen on loopback only (nobody else can
+    /// call in: a developer's machine, the tests).
+    /// </summary>
+    public static bool BlocksPrivateAddresses(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var loopbackOnly = IPAddress.TryParse(engine.Sip.ListenAddress, out var sip) && IPAddress.IsLoopback(sip)
+            && IPAddress.TryParse(engine.Http.ListenAddress, out var http) && IPAddress.IsLoopback(http);
+        return !SamplesMode(engine) && !loopbackOnly;
+    }
+
     /// <summary>The INVITE challenge of <c>Sip:InboundAuthentication</c>, against the passwords of <c>Clients</c>; null when off.</summary>
     private static SipInboundAuthentication? InboundAuthentication(EngineOptions engine)
     {
