@@ -51,6 +51,11 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Check(errors, !sip.InboundAuthentication || options.Clients.Count > 0,
             "Sip:InboundAuthentication needs at least one of Clients (their names and passwords are the credentials callers answer with)");
         Check(errors, sip.MaxInvitesPerSourcePerSecond >= 0, "Sip:MaxInvitesPerSourcePerSecond must not be negative (0: unlimited)");
+        Check(errors, sip.MaxTcpConnections > 0, "Sip:MaxTcpConnections must be positive");
+        Check(errors, sip.TcpOutboundReserve >= 0 && sip.TcpOutboundReserve < sip.MaxTcpConnections,
+            "Sip:TcpOutboundReserve must be from 0 to less than Sip:MaxTcpConnections");
+        Check(errors, sip.MaxTcpConnectionsPerSource > 0, "Sip:MaxTcpConnectionsPerSource must be positive");
+        Check(errors, sip.TcpFirstMessageTimeout > TimeSpan.Zero, "Sip:TcpFirstMessageTimeout must be positive");
     }
 
     private static void Ranges(List<string> errors, string setting, List<string> entries)

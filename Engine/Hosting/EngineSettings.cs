@@ -92,6 +92,10 @@ internal static class EngineSettings
             {
                 Listen = [SipListen.Udp(sip.ListenAddress, sip.UdpPort), SipListen.Tcp(sip.ListenAddress, sip.TcpPort)],
                 AdvertisedHost = engine.PublicAddress,
+                MaxTcpConnections = sip.MaxTcpConnections,
+                TcpOutboundReserve = sip.TcpOutboundReserve,
+                MaxTcpConnectionsPerSource = sip.MaxTcpConnectionsPerSource,
+                TcpFirstMessageTimeout = sip.TcpFirstMessageTimeout,
             },
             AllowedSources = sip.AllowedSources.Count == 0 ? null : AddressRanges.Parse(sip.AllowedSources),
             InboundAuthentication = InboundAuthentication(engine),

@@ -29,4 +29,16 @@ internal sealed class SipListenOptions
 
     /// <summary>New INVITEs one source address may send per second; more are answered 503 with Retry-After. 0: unlimited. Default 50.</summary>
     public int MaxInvitesPerSourcePerSecond { get; set; } = 50;
+
+    /// <summary>Most SIP TCP connections open at once, inbound and outbound. Default 1024.</summary>
+    public int MaxTcpConnections { get; set; } = 1024;
+
+    /// <summary>Of those, how many only outbound connections (trunks, clients) may use. Default 64.</summary>
+    public int TcpOutboundReserve { get; set; } = 64;
+
+    /// <summary>Most inbound TCP connections from one source address. Default 64.</summary>
+    public int MaxTcpConnectionsPerSource { get; set; } = 64;
+
+    /// <summary>An inbound TCP connection sending no valid SIP message this soon after connecting is closed. Default 5 s.</summary>
+    public TimeSpan TcpFirstMessageTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -104,13 +104,13 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
         }
     }
 
-    void ISipReceiveSink.OnReceived(ReadOnlySpan<byte> data, SipRemote source, ISipTransport transport)
+    bool ISipReceiveSink.OnReceived(ReadOnlySpan<byte> data, SipRemote source, ISipTransport transport)
     {
         var result = SipParser.Parse(data, source.IsReliable);
         if (!result.Success)
         {
             Reject(result, source, transport);
-            return;
+            return false;
         }
 
         var message = result.Message!;
@@ -126,6 +126,8 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
             SipMetrics.Dropped.Add(1);
             Log.QueueFull(_logger, source);
         }
+
+        return true;
     }
 
     void ISipReceiveSink.OnRejected(SipRemote source, string reason)
