@@ -124,7 +124,8 @@ internal static class EngineHost
         services.AddSingleton(provider => new SampleApplications(
             SamplesFolder.Find(engine.Samples.Folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
             provider.GetRequiredService<EngineHttpAddress>(),
-            EngineSettings.SamplesMode(engine)));
+            EngineSettings.SamplesMode(engine),
+            engine.Samples.Serve ?? EngineSettings.SamplesMode(engine)));
         services.AddSingleton<SipCallRunner>();
         services.AddHostedService<EngineStatsReporter>();
 
@@ -135,7 +136,7 @@ internal static class EngineHost
     private static void MapHttp(WebApplication app)
     {
         var samples = app.Services.GetRequiredService<SampleApplications>();
-        var files = new DocumentFiles(samples.Folder, () => app.Services.GetRequiredService<IRecordingStore>());
+        var files = new DocumentFiles(samples.ServedFolder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";
         app.Run(context =>
         {

@@ -7,13 +7,16 @@ namespace RcmlEngine.Hosting;
 /// a call to <c>sip:NAME@host</c> runs <c>samples/NAME.xml</c>, fetched from the engine's own HTTP server
 /// (so relative links and <c>callbacks/...</c> work as on a web server). Unsigned, under the default account.
 /// </summary>
-internal sealed class SampleApplications(string? folder, EngineHttpAddress http, bool samplesMode)
+internal sealed class SampleApplications(string? folder, EngineHttpAddress http, bool samplesMode, bool serve)
 {
     /// <summary>The samples folder, or null when none was found (then no call is routed here).</summary>
     public string? Folder { get; } = folder;
 
-    /// <summary>True when calls no application takes go to the samples: samples mode, and a folder found.</summary>
-    public bool RoutesCalls => samplesMode && Folder is not null;
+    /// <summary>The folder served over HTTP under <c>/samples/</c> (<c>Samples:Serve</c>), or null when none is.</summary>
+    public string? ServedFolder => serve ? Folder : null;
+
+    /// <summary>True when calls no application takes go to the samples: samples mode, and a folder found and served.</summary>
+    public bool RoutesCalls => samplesMode && ServedFolder is not null;
 
     /// <summary>The sample named by <paramref name="user"/>, or null when there is none.</summary>
     public ApplicationRoute? Route(string user)

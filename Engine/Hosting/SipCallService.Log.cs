@@ -5,8 +5,8 @@ namespace RcmlEngine.Hosting;
 
 internal sealed partial class SipCallService
 {
-    [LoggerMessage(EventId = LogEventRange.Hosting + 21, Level = LogLevel.Information, Message = "HTTP (recordings, samples) at {BaseUrl}")]
-    private partial void LogHttp(Uri baseUrl);
+    [LoggerMessage(EventId = LogEventRange.Hosting + 21, Level = LogLevel.Information, Message = "HTTP (recordings, samples) bound on {BoundAddress}, reached at {BaseUrl}")]
+    private partial void LogHttp(string boundAddress, Uri baseUrl);
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 22, Level = LogLevel.Information,
         Message = "No application configured: {Count} samples from {Folder} answer sip:<name>@this-host, served at {SamplesUrl}")]

@@ -39,8 +39,8 @@ internal sealed partial class SipCallService(
         stack.IncomingCallHandler = runner.HandleAsync;
         var baseUrl = http.PublicBaseUrl;
         recordings.Value.BaseUrl = baseUrl;
-        LogHttp(baseUrl);
-        if (samples.RoutesCalls && samples.Folder is { } folder)
+        LogHttp(http.BoundAddress, baseUrl);
+        if (samples.RoutesCalls && samples.ServedFolder is { } folder)
         {
             var count = samples.Names.Count;
             var samplesUrl = new Uri(http.LocalBaseUrl, SamplesFolder.Name + "/");
