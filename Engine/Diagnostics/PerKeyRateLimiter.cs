@@ -36,9 +36,16 @@ internal sealed class PerKeyRateLimiter<TKey>
     /// <paramref name="refusedBefore"/> is, on the first event of a new window, how many events the
     /// key's previous window refused (so a caller can report them once); else 0.
     /// </summary>
-    public bool TryAcquire(TKey key, out int refusedBefore)
+    public bool TryAcquire(TKey key, out int refusedBefore) => TryAcquire(key, out refusedBefore, out _);
+
+    /// <summary>
+    /// As <see cref="TryAcquire(TKey, out int)"/>; <paramref name="refusedNow"/> is how many events the key's
+    /// current window has refused, this one included (1: the first refusal of the window).
+    /// </summary>
+    public bool TryAcquire(TKey key, out int refusedBefore, out int refusedNow)
     {
         refusedBefore = 0;
+        refusedNow = 0;
         if (_limit <= 0)
         {
             return true;
@@ -71,7 +78,7 @@ internal sealed class PerKeyRateLimiter<TKey>
                 return true;
             }
 
-            window.Refused++;
+            refusedNow = ++window.Refused;
             return false;
         }
     }

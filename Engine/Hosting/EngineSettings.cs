@@ -96,6 +96,7 @@ internal static class EngineSettings
                 TcpOutboundReserve = sip.TcpOutboundReserve,
                 MaxTcpConnectionsPerSource = sip.MaxTcpConnectionsPerSource,
                 TcpFirstMessageTimeout = sip.TcpFirstMessageTimeout,
+                LogLinesPerSourcePerMinute = sip.LogLinesPerSourcePerMinute,
             },
             AllowedSources = sip.AllowedSources.Count == 0 ? null : AddressRanges.Parse(sip.AllowedSources),
             InboundAuthentication = InboundAuthentication(engine),

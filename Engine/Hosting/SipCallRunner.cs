@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Diagnostics;
@@ -18,8 +19,12 @@ internal sealed partial class SipCallRunner(
     SampleApplications samples,
     SipCallFactory calls,
     RcmlInterpreter interpreter,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
     ILogger<SipCallRunner> logger) : IDisposable
 {
+    // One source sending thousands of unroutable INVITEs writes a few lines, not thousands.
+    private readonly SourceLogThrottle _logThrottle = new(options.Value.Sip.LogLinesPerSourcePerMinute, time);
     private readonly ConcurrentDictionary<string, (SipInboundCall Call, Task Run)> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
@@ -43,8 +48,17 @@ internal sealed partial class SipCallRunner(
         var route = router.Route(user) ?? samples.Route(user);
         if (route is null)
         {
-            LogNoRoute(sip.CallId);
-            LogNoRouteUser(sip.CallId, user);
+            if (logger.IsEnabled(LogLevel.Information) && _logThrottle.ShouldLog(logger, sip.Source.EndPoint.Address))
+            {
+                var callId = LogText.Escape(sip.CallId);
+                LogNoRoute(callId);
+                if (logger.IsEnabled(LogLevel.Trace))
+                {
+                    var escapedUser = LogText.Escape(user);
+                    LogNoRouteUser(callId, escapedUser);
+                }
+            }
+
             await sip.RejectAsync(404, null, null, cancellationToken);
             return;
         }
@@ -66,7 +80,12 @@ internal sealed partial class SipCallRunner(
 
         await using (call)
         {
-            LogCallStarted(route.Name, sip.CallId);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var callId = LogText.Escape(sip.CallId);
+                LogCallStarted(route.Name, callId);
+            }
+
             var run = interpreter.RunAsync(call, route.Application, route.Account, _stopping.Token);
             _running[callSid] = (call, run);
             try

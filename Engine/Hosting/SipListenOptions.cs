@@ -41,4 +41,10 @@ internal sealed class SipListenOptions
 
     /// <summary>An inbound TCP connection sending no valid SIP message this soon after connecting is closed. Default 5 s.</summary>
     public TimeSpan TcpFirstMessageTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Log lines one source address may cause per minute (refused connections and requests, bad messages,
+    /// unroutable calls); more are suppressed and counted in one line. 0: no limit. Default 20.
+    /// </summary>
+    public int LogLinesPerSourcePerMinute { get; set; } = 20;
 }

@@ -50,4 +50,10 @@ internal sealed record SipTransportOptions
     /// (the newest, since UDP peers retransmit and TCP peers wait for an answer).
     /// </summary>
     public int ReceiveQueueCapacity { get; init; } = 16384;
+
+    /// <summary>
+    /// Log lines one source address may cause per minute across the SIP layers (refused connections, bad
+    /// messages, rejected requests); more are suppressed and counted. 0: no limit.
+    /// </summary>
+    public int LogLinesPerSourcePerMinute { get; init; } = 20;
 }

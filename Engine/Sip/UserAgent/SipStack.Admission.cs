@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Net;
 using RcmlEngine.Diagnostics;
@@ -22,19 +23,28 @@ internal sealed partial class SipStack
         var source = AddressRanges.Normalize(transaction.Source.EndPoint.Address);
         if (Options.AllowedSources is { } allowed && !AddressRanges.Contains(allowed, source))
         {
-            Log.SourceRefused(_logger, request.Method, source, 403);
+            LogRefused(request, source, 403);
             return SipResponse.For(request, 403, "Forbidden (source not allowed)", NewTag());
         }
 
         if (request.Method == SipMethods.Invite && !_invitesPerSource.TryAcquire(source))
         {
-            Log.SourceRefused(_logger, request.Method, source, 503);
+            LogRefused(request, source, 503);
             var response = SipResponse.For(request, 503, "Service Unavailable (too many calls from this source)", NewTag());
             response.Headers.Add(SipHeaderNames.RetryAfter, RateLimitRetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
             return response;
         }
 
         return null;
+    }
+
+    private void LogRefused(SipRequest request, IPAddress source, int status)
+    {
+        if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, source))
+        {
+            var method = LogText.Escape(request.Method);
+            Log.SourceRefused(_logger, method, source, status);
+        }
     }
 
     /// <summary>True when an INVITE from <paramref name="source"/> must answer a digest challenge.</summary>

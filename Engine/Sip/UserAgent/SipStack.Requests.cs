@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
@@ -20,7 +21,13 @@ internal sealed partial class SipStack
 
         if (UasRequestCheck.Check(request) is { } rejection)
         {
-            Log.RequestRejected(_logger, request.Method, rejection.StatusCode, rejection.ReasonPhrase);
+            if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, transaction.Source.EndPoint.Address))
+            {
+                var method = LogText.Escape(request.Method);
+                var reason = LogText.Escape(rejection.ReasonPhrase);
+                Log.RequestRejected(_logger, method, rejection.StatusCode, reason);
+            }
+
             Respond(transaction, rejection);
             return;
         }
@@ -73,7 +80,12 @@ internal sealed partial class SipStack
             var verdict = _digestServer!.Check(request);
             if (verdict != DigestServer.Verdict.Authorized)
             {
-                Log.Challenged(_logger, request.CallId!, verdict);
+                if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, transaction.Source.EndPoint.Address))
+                {
+                    var callId = LogText.Escape(request.CallId);
+                    Log.Challenged(_logger, callId, verdict);
+                }
+
                 Respond(transaction, _digestServer.Challenge(request, tag, verdict == DigestServer.Verdict.Stale));
                 return;
             }
@@ -103,7 +115,7 @@ internal sealed partial class SipStack
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.HandlerFailed(_logger, ex, call.CallId);
+            Log.HandlerFailed(_logger, ex, LogText.Escape(call.CallId));
             call.RejectIfUnanswered(500);
             return;
         }
@@ -121,7 +133,7 @@ internal sealed partial class SipStack
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.HandlerFailed(_logger, ex, transaction.Request.CallId ?? string.Empty);
+            Log.HandlerFailed(_logger, ex, LogText.Escape(transaction.Request.CallId));
             Respond(transaction, SipResponse.For(transaction.Request, 500, toTag: NewTag()));
         }
     }
