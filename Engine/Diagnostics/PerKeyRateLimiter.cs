@@ -83,6 +83,21 @@ internal sealed class PerKeyRateLimiter<TKey>
         }
     }
 
+    /// <summary>True when <paramref name="key"/> has used its whole allowance in the current window (nothing is counted).</summary>
+    public bool IsExhausted(TKey key)
+    {
+        if (_limit <= 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _windows.TryGetValue(key, out var window) && window.Count >= _limit
+                && _time.GetElapsedTime(window.Started) < _length;
+        }
+    }
+
     private bool DropEnded(long now)
     {
         var ended = _windows.Where(w => _time.GetElapsedTime(w.Value.Started, now) >= _length).Select(w => w.Key).ToList();

@@ -56,6 +56,7 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
             "Sip:TcpOutboundReserve must be from 0 to less than Sip:MaxTcpConnections");
         Check(errors, sip.MaxTcpConnectionsPerSource > 0, "Sip:MaxTcpConnectionsPerSource must be positive");
         Check(errors, sip.TcpFirstMessageTimeout > TimeSpan.Zero, "Sip:TcpFirstMessageTimeout must be positive");
+        Check(errors, sip.MaxAuthFailuresPerSourcePerMinute >= 0, "Sip:MaxAuthFailuresPerSourcePerMinute must not be negative (0: no limit)");
         Check(errors, sip.LogLinesPerSourcePerMinute >= 0, "Sip:LogLinesPerSourcePerMinute must not be negative (0: no limit)");
     }
 

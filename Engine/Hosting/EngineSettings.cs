@@ -170,6 +170,10 @@ internal static class EngineSettings
         }
 
         var passwords = engine.Clients.ToDictionary(c => c.Name, c => c.Password, StringComparer.Ordinal);
-        return new SipRegistrarOptions(name => passwords.GetValueOrDefault(name));
+        return new SipRegistrarOptions(name => passwords.GetValueOrDefault(name))
+        {
+            Realm = DigestRealm,
+            MaxFailuresPerSourcePerMinute = engine.Sip.MaxAuthFailuresPerSourcePerMinute,
+        };
     }
 }

@@ -75,9 +75,10 @@ internal sealed partial class SipStack
 
         // RFC 3261 8.2.6.1: answer 100 at once so the caller stops retransmitting (no To tag on 100).
         transaction.SendResponse(SipResponse.For(request, 100));
-        if (MustAuthenticate(AddressRanges.Normalize(transaction.Source.EndPoint.Address)))
+        var source = AddressRanges.Normalize(transaction.Source.EndPoint.Address);
+        if (MustAuthenticate(source))
         {
-            var verdict = _digestServer!.Check(request);
+            var verdict = _digestServer!.Check(request, source, out _);
             if (verdict != DigestServer.Verdict.Authorized)
             {
                 if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, transaction.Source.EndPoint.Address))
@@ -86,7 +87,7 @@ internal sealed partial class SipStack
                     Log.Challenged(_logger, callId, verdict);
                 }
 
-                Respond(transaction, _digestServer.Challenge(request, tag, verdict == DigestServer.Verdict.Stale));
+                Respond(transaction, _digestServer.Challenge(request, tag, source, verdict == DigestServer.Verdict.Stale));
                 return;
             }
         }
