@@ -139,6 +139,7 @@ internal static class EngineSettings
         return new SipInboundAuthentication(DigestRealm, name => passwords.GetValueOrDefault(name))
         {
             TrustedSources = AddressRanges.Parse(engine.Sip.TrustedSources),
+            MaxFailuresPerSourcePerMinute = engine.Sip.MaxAuthFailuresPerSourcePerMinute,
         };
     }
 

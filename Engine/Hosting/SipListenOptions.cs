@@ -49,8 +49,8 @@ internal sealed class SipListenOptions
     public int LogLinesPerSourcePerMinute { get; set; } = 20;
 
     /// <summary>
-    /// REGISTERs with wrong credentials one source address may send per minute; past them it gets 403 without
-    /// a check until the minute ends. 0: no limit. Default 10.
+    /// REGISTERs (and challenged INVITEs) with wrong credentials one source address may send per minute; past
+    /// them it gets 403 without a check until the minute ends. 0: no limit. Default 10.
     /// </summary>
     public int MaxAuthFailuresPerSourcePerMinute { get; set; } = 10;
 }

@@ -101,6 +101,25 @@ public sealed class SipStackAdmissionTests
         DigestChallenge.TryParse(challenge.Headers[SipHeaderNames.ProxyAuthenticate]!, out _).Should().BeTrue();
     }
 
+    [Test]
+    [CancelAfter(10000)]
+    public async Task Invite_WrongCredentialsPastTheLimit_403EvenForTheRightOnes(CancellationToken cancellationToken)
+    {
+        await using var caller = SipTestStacks.Start();
+        await using var callee = SipTestStacks.Start(configure: o => o with
+        {
+            InboundAuthentication = new SipInboundAuthentication("rcml.test", user => user == "pbx" ? "hunter2" : null) { MaxFailuresPerSourcePerMinute = 1 },
+        });
+        callee.IncomingCallHandler = (call, ct) => call.RejectAsync(486, null, null, ct);
+        var uri = SipUri.Create("ivr", "127.0.0.1", callee.EndPoint(SipTransportKind.Udp).Port);
+
+        var guess = caller.Dial(new SipDialOptions(uri) { Body = Sdp, Credentials = new SipCredentials("pbx", "guess") }, cancellationToken);
+        (await guess.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().BeOneOf(407, 403);
+        var right = caller.Dial(new SipDialOptions(uri) { Body = Sdp, Credentials = new SipCredentials("pbx", "hunter2") }, cancellationToken);
+
+        (await right.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().Be(403, "guessing is held back for the rest of the minute");
+    }
+
     private static SipRequest Invite(UdpPeer peer, string callId)
     {
         var host = peer.EndPoint.Address.ToString();

@@ -11,4 +11,10 @@ internal sealed record SipInboundAuthentication(string Realm, Func<string, strin
 {
     /// <summary>Source ranges whose INVITEs are taken without a challenge.</summary>
     public IReadOnlyList<IPNetwork> TrustedSources { get; init; } = [];
+
+    /// <summary>
+    /// Answers with wrong credentials one source may send per minute; past them its INVITEs get 403 without a
+    /// check until the minute ends (password guessing). 0: no limit.
+    /// </summary>
+    public int MaxFailuresPerSourcePerMinute { get; init; } = 10;
 }

@@ -78,7 +78,18 @@ internal sealed partial class SipStack
         var source = AddressRanges.Normalize(transaction.Source.EndPoint.Address);
         if (MustAuthenticate(source))
         {
+            if (_authFailures.IsExhausted(source))
+            {
+                Respond(transaction, SipResponse.For(request, 403, "Forbidden (too many failed attempts, try later)", tag));
+                return;
+            }
+
             var verdict = _digestServer!.Check(request, source, out _);
+            if (verdict == DigestServer.Verdict.Rejected)
+            {
+                _authFailures.TryAcquire(source);
+            }
+
             if (verdict != DigestServer.Verdict.Authorized)
             {
                 if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, transaction.Source.EndPoint.Address))

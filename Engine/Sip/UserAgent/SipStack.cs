@@ -22,6 +22,7 @@ internal sealed partial class SipStack : IAsyncDisposable
     private readonly SipTimerQueue _queue;
     private readonly DigestServer? _digestServer;
     private readonly PerKeyRateLimiter<IPAddress> _invitesPerSource;
+    private readonly PerKeyRateLimiter<IPAddress> _authFailures;
     private readonly ILogger<SipStack> _logger;
 
     private SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggers)
@@ -40,6 +41,7 @@ internal sealed partial class SipStack : IAsyncDisposable
         }
 
         _invitesPerSource = new PerKeyRateLimiter<IPAddress>(options.MaxInvitesPerSourcePerSecond, TimeSpan.FromSeconds(1), time);
+        _authFailures = new PerKeyRateLimiter<IPAddress>(options.InboundAuthentication?.MaxFailuresPerSourcePerMinute ?? 0, TimeSpan.FromMinutes(1), time);
     }
 
     public SipStackOptions Options { get; }
