@@ -126,7 +126,9 @@ internal static class EngineHost
         services.AddSingleton<EngineHttpAddress>();
         services.AddSingleton(provider => new SampleApplications(
             SamplesFolder.Find(engine.Samples.Folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
-            provider.GetRequiredService<EngineHttpAddress>()));
+            provider.GetRequiredService<EngineHttpAddress>(),
+            EngineSettings.SamplesMode(engine),
+            engine.Samples.Serve ?? EngineSettings.SamplesMode(engine)));
         services.AddSingleton<SipCallRunner>();
         services.AddHostedService<EngineStatsReporter>();
 
@@ -139,7 +141,7 @@ internal static class EngineHost
         app.MapRcmlApi();
         app.MapScalarApiReference("/api-reference");
         var samples = app.Services.GetRequiredService<SampleApplications>();
-        var files = new DocumentFiles(samples.Folder, () => app.Services.GetRequiredService<IRecordingStore>());
+        var files = new DocumentFiles(samples.ServedFolder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";
         // Last in line: what no endpoint (the REST API, recording media) took.
         app.MapFallback("{**path}", context =>

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Media.Fetching;
 using RcmlEngine.Webhooks;
+using RcmlEngine.Webhooks.Http;
 
 namespace RcmlEngine.Hosting;
 
@@ -30,6 +32,14 @@ internal static class HostingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
         services.TryAddSingleton<ApplicationRouter>();
         services.AddWebhooks(configuration);
+        services.AddOptions<WebhookOptions>().PostConfigure<IOptions<EngineOptions>>((webhooks, engine) =>
+            webhooks.BlockPrivateAddresses ??= EngineSettings.BlocksPrivateAddresses(engine.Value));
+
+        // Media (<Play>) goes through the same address policy and redirect rules as documents and callbacks.
+        services.AddHttpClient(MediaFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => WebhookServiceCollectionExtensions.PrimaryHandler(
+                provider.GetRequiredService<IOptions<WebhookOptions>>().Value.ConnectTimeout, provider.GetRequiredService<OutboundAddressPolicy>()))
+            .AddHttpMessageHandler(provider => new RedirectHandler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxRedirects));
         services.AddExecution();
         services.AddCallRecords(configuration);
         services.AddOptions<ExecutionOptions>().Configure<IOptions<EngineOptions>>((execution, engine) => EngineSettings.Apply(engine.Value, execution));

@@ -25,6 +25,7 @@ internal sealed partial class SipCallService(
     ApplicationRouter router,
     CallbackDispatcher callbacks,
     IOptions<RecordingStoreOptions> recordings,
+    IOptions<EngineOptions> engine,
     ILogger<SipCallService> logger) : IHostedLifecycleService
 {
     /// <summary>How long a shutdown waits for the callbacks of the calls it ended to be delivered.</summary>
@@ -42,12 +43,13 @@ internal sealed partial class SipCallService(
         stack.IncomingCallHandler = runner.HandleAsync;
         var baseUrl = http.PublicBaseUrl;
         recordings.Value.BaseUrl = baseUrl;
-        LogHttp(baseUrl);
+        LogHttp(http.BoundAddress, baseUrl);
         if (apiAccounts.IsOpenOnLoopback)
         {
             LogApiLoopbackOnly(new Uri(baseUrl, "2010-04-01/Accounts/" + EngineOptions.DefaultAccountSid + "/Calls.json"));
         }
-        if (!router.HasApplications && samples.Folder is { } folder)
+
+        if (samples.RoutesCalls && samples.ServedFolder is { } folder)
         {
             var count = samples.Names.Count;
             var samplesUrl = new Uri(http.LocalBaseUrl, SamplesFolder.Name + "/");
@@ -56,6 +58,13 @@ internal sealed partial class SipCallService(
         else if (!router.HasApplications)
         {
             LogNoApplications();
+        }
+
+        var sip = engine.Value.Sip;
+        if (engine.Value.Trunks.Count > 0 && sip.AllowedSources.Count == 0 && !sip.InboundAuthentication)
+        {
+            // Toll fraud: any caller reaching the SIP port can run an application that dials out.
+            LogOpenToAnyone(engine.Value.Trunks.Count);
         }
 
         return Task.CompletedTask;
