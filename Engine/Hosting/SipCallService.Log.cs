@@ -21,6 +21,6 @@ internal sealed partial class SipCallService
     private partial void LogApiLoopbackOnly(Uri callsUrl);
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 25, Level = LogLevel.Warning,
-        Message = "{Trunks} trunk(s) configured but SIP takes calls from anyone: set Sip:AllowedSources and/or Sip:InboundAuthentication (docs/security-edge.md)")]
+        Message = "{Trunks} trunk(s) configured but SIP takes calls from anyone: set Sip:AllowedSources and/or Sip:InboundAuthentication (docs/security.md)")]
     private partial void LogOpenToAnyone(int trunks);
 }
