@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Calls.Virtual;
 using RcmlEngine.Execution;
+using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Tests.Support;
 using RcmlEngine.Webhooks.Callbacks;
 using RcmlEngine.Webhooks.Debugger;
@@ -22,7 +25,7 @@ internal sealed class InterpreterHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public InterpreterHarness(Action<ExecutionOptions>? configure = null, bool withDialer = false)
+    public InterpreterHarness(Action<ExecutionOptions>? configure = null, bool withDialer = false, bool withRecords = false)
     {
         Dialer = new VirtualDialer(Time, request => CalleeFor(request));
         RecordingsFolder = Directory.CreateTempSubdirectory("rcml-exec-tests").FullName;
@@ -37,6 +40,13 @@ internal sealed class InterpreterHarness : IDisposable
             services.AddSingleton<ICallDialer>(Dialer);
         }
 
+        if (withRecords)
+        {
+            Keeper = new CallRecordKeeper(CallRecords, NullLogger<CallRecordKeeper>.Instance);
+            services.AddSingleton(Keeper);
+            services.AddSingleton<IRecordingCatalog>(Catalog);
+        }
+
         services.AddExecution(configure, recordings =>
         {
             recordings.Folder = RecordingsFolder;
@@ -46,6 +56,15 @@ internal sealed class InterpreterHarness : IDisposable
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>Call records the keeper wrote, when the harness was made <c>withRecords</c>.</summary>
+    public FakeCallRecordStore CallRecords { get; } = new();
+
+    /// <summary>The keeper tracking every call and Dial leg, when the harness was made <c>withRecords</c>.</summary>
+    public CallRecordKeeper? Keeper { get; }
+
+    /// <summary>Recordings catalogued, when the harness was made <c>withRecords</c>.</summary>
+    public FakeRecordingCatalog Catalog { get; } = new();
 
     /// <summary>Places the Dial legs when the harness was made <c>withDialer</c>.</summary>
     public VirtualDialer Dialer { get; }
@@ -124,6 +143,7 @@ internal sealed class InterpreterHarness : IDisposable
     public void Dispose()
     {
         _provider.Dispose();
+        Keeper?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Directory.Delete(RecordingsFolder, recursive: true);
     }
 }

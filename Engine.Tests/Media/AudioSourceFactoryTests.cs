@@ -99,11 +99,12 @@ public sealed class AudioSourceFactoryTests
 
     [Test]
     [CancelAfter(30_000)]
-    public async Task OpenUrlAsync_Garbage_FailsWithFfmpegsReason(CancellationToken cancellationToken)
+    public async Task OpenUrlAsync_Garbage_IsRefusedBeforeFfmpegRuns(CancellationToken cancellationToken)
     {
         var open = () => _factory.OpenUrlAsync(_server.Url("/not-audio.mp3"), cancellationToken);
 
-        (await open.Should().ThrowAsync<MediaException>()).WithMessage("ffmpeg could not decode http://127.0.0.1:*/not-audio.mp3*");
+        (await open.Should().ThrowAsync<MediaException>()).WithMessage("http://127.0.0.1:*/not-audio.mp3 is not an audio format*");
+        _runner.Runs.Should().Be(0, "its bytes are no audio format ffmpeg is allowed to read");
     }
 
     [Test]

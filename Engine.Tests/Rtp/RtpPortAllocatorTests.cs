@@ -45,6 +45,26 @@ public sealed class RtpPortAllocatorTests
     }
 
     [Test]
+    public void Allocate_SuccessiveCalls_PortsCannotBeGuessedFromTheLast()
+    {
+        var allocator = new RtpPortAllocator(30000, 39999);
+        var pairs = Enumerable.Range(0, 8).Select(_ => allocator.Allocate(IPAddress.Loopback)).ToList();
+        try
+        {
+            var ports = pairs.Select(p => p.RtpEndPoint.Port).ToList();
+
+            ports.Should().OnlyContain(p => p % 2 == 0);
+            pairs.Should().OnlyContain(p => p.RtcpEndPoint.Port == p.RtpEndPoint.Port + 1);
+            ports.Zip(ports.Skip(1), (a, b) => b - a).Should().NotBeEquivalentTo(Enumerable.Repeat(2, 7), "ports are not handed out in order");
+            ports.Distinct().Should().HaveCount(8);
+        }
+        finally
+        {
+            pairs.ForEach(p => p.Dispose());
+        }
+    }
+
+    [Test]
     public void Constructor_RangeWithoutAPair_Throws()
     {
         var create = () => new RtpPortAllocator(10001, 10001);

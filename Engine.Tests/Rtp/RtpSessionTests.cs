@@ -114,7 +114,7 @@ public sealed class RtpSessionTests
     [CancelAfter(5000)]
     public async Task Receive_FromUnexpectedPort_LatchesAndSendsThere(CancellationToken cancellationToken)
     {
-        // The signalled address is wrong (as behind NAT); RTP must follow the packets' real source.
+        // The peer sends from another port of its signalled address, at once: RTP follows the packets' real source.
         using var elsewhere = new UdpTestPeer();
         _session.Configure(Config(G711Codec.Pcmu, 0) with { RemoteRtp = elsewhere.RtpEndPoint });
         _session.Start();

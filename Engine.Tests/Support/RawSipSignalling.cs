@@ -8,7 +8,8 @@ namespace RcmlEngine.Tests.Support;
 /// <summary>
 /// A TEST FAKE FOR THE SIGNALLING ONLY: sends one call's INVITE, ACK and BYE as raw SIP text over
 /// UDP on 127.0.0.1 so media tests can get a real peer (SIPp) to stream RTP at an engine
-/// <c>RtpSession</c> before the engine's SIP stack exists. It is not a SIP implementation: no
+/// <c>RtpSession</c> before the engine's SIP stack exists, or place a call at the engine with an SDP
+/// offer the test writes. It is not a SIP implementation: no
 /// transactions beyond retransmitting the request until a final response, no authentication, no
 /// routing. The engine's real SIP stack lives in <c>Engine/Sip</c>.
 /// </summary>
@@ -18,11 +19,13 @@ internal sealed class RawSipSignalling : IDisposable
     private readonly IPEndPoint _peer;
     private readonly string _callId = Guid.NewGuid().ToString("N") + "@127.0.0.1";
     private readonly string _fromTag = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _user;
     private string? _toTag;
     private int _cseq;
 
-    public RawSipSignalling(int peerPort)
+    public RawSipSignalling(int peerPort, string user = "sipp")
     {
+        _user = user;
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _peer = new IPEndPoint(IPAddress.Loopback, peerPort);
     }
@@ -81,11 +84,11 @@ internal sealed class RawSipSignalling : IDisposable
     private string Request(string method, int cseq, string body)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{method} sip:sipp@127.0.0.1:{_peer.Port} SIP/2.0\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"{method} sip:{_user}@127.0.0.1:{_peer.Port} SIP/2.0\r\n");
         text.Append(CultureInfo.InvariantCulture, $"Via: SIP/2.0/UDP 127.0.0.1:{LocalPort};branch=z9hG4bK{Guid.NewGuid():N}\r\n");
         text.Append("Max-Forwards: 70\r\n");
         text.Append(CultureInfo.InvariantCulture, $"From: <sip:test@127.0.0.1:{LocalPort}>;tag={_fromTag}\r\n");
-        text.Append(CultureInfo.InvariantCulture, $"To: <sip:sipp@127.0.0.1:{_peer.Port}>{(_toTag is null ? string.Empty : ";tag=" + _toTag)}\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"To: <sip:{_user}@127.0.0.1:{_peer.Port}>{(_toTag is null ? string.Empty : ";tag=" + _toTag)}\r\n");
         text.Append(CultureInfo.InvariantCulture, $"Call-ID: {_callId}\r\n");
         text.Append(CultureInfo.InvariantCulture, $"CSeq: {cseq} {method}\r\n");
         text.Append(CultureInfo.InvariantCulture, $"Contact: <sip:test@127.0.0.1:{LocalPort}>\r\n");

@@ -12,7 +12,7 @@ namespace RcmlEngine.Tests.Support;
 
 /// <summary>
 /// The real engine host (<see cref="EngineHost"/>: SIP, RTP, Kestrel, webhooks) running in the test
-/// process on 127.0.0.1 with free ports, a fresh data folder (recordings, callback store, media cache)
+/// process on 127.0.0.1 with free ports, a fresh data folder (recordings, callback and records stores, media cache)
 /// and the settings a test gives (<c>Applications:0:VoiceUrl</c>...). Log lines are kept for failure
 /// messages. Stops gracefully on dispose.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class TestEngine : IAsyncDisposable
 
     /// <summary>
     /// Starts an engine with <paramref name="settings"/> over the test defaults. <paramref name="dataFolder"/>
-    /// (kept by the caller across restarts) holds the recordings and the callback store; none makes a fresh one.
+    /// (kept by the caller across restarts) holds the recordings, the callback store and the records store; none makes a fresh one.
     /// </summary>
     public static async Task<TestEngine> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken,
         string? dataFolder = null)
@@ -65,6 +65,7 @@ internal sealed class TestEngine : IAsyncDisposable
             ["Rtp:PortMax"] = (FreePorts.MediaRangeStart + 39).ToString(CultureInfo.InvariantCulture),
             ["Recordings:Folder"] = Path.Combine(data, "recordings"),
             ["Webhooks:Queue:StorePath"] = Path.Combine(data, "callbacks.db"),
+            ["Records:StorePath"] = Path.Combine(data, "records.db"),
             ["Media:CacheDirectory"] = Path.Combine(data, "media-cache"),
         };
         foreach (var (key, value) in settings)

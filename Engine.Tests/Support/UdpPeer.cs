@@ -10,7 +10,13 @@ internal sealed class UdpPeer : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
-    public UdpPeer() => _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    public UdpPeer()
+        : this(IPAddress.Loopback)
+    {
+    }
+
+    /// <summary>A peer on another loopback address (127.0.0.2...), to play a second source.</summary>
+    public UdpPeer(IPAddress address) => _socket.Bind(new IPEndPoint(address, 0));
 
     public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 

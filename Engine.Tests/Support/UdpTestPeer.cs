@@ -6,17 +6,17 @@ using RcmlEngine.Rtp.Codecs;
 namespace RcmlEngine.Tests.Support;
 
 /// <summary>
-/// The far end of an RTP session in tests: an RTP and an RTCP socket on 127.0.0.1 (ports chosen
-/// by the system) that send hand-made packets and collect what arrives.
+/// The far end of an RTP session in tests: an RTP and an RTCP socket on 127.0.0.1, or another
+/// loopback address (ports chosen by the system), that send hand-made packets and collect what arrives.
 /// </summary>
 internal sealed class UdpTestPeer : IDisposable
 {
-    public UdpTestPeer()
+    public UdpTestPeer(IPAddress? address = null)
     {
         Rtp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        Rtp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Rtp.Bind(new IPEndPoint(address ?? IPAddress.Loopback, 0));
         Rtcp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        Rtcp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Rtcp.Bind(new IPEndPoint(address ?? IPAddress.Loopback, 0));
     }
 
     public Socket Rtp { get; }

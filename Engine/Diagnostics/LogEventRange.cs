@@ -6,6 +6,7 @@ namespace RcmlEngine.Diagnostics;
 /// </summary>
 internal static class LogEventRange
 {
+    public const int Diagnostics = 900;
     public const int Sip = 1000;
     public const int Sdp = 1800;
     public const int Rtp = 2000;

@@ -14,6 +14,18 @@ internal sealed record CallApplication
     /// <summary>How <see cref="VoiceUrl"/> is requested. Default POST.</summary>
     public RcmlHttpMethod VoiceMethod { get; init; } = RcmlHttpMethod.Post;
 
+    /// <summary>
+    /// The first document given inline (the REST API's <c>Twiml</c>): run instead of fetching
+    /// <see cref="VoiceUrl"/>, which then only resolves its relative URLs. Null fetches the voice URL.
+    /// </summary>
+    public string? VoiceTwiml { get; init; }
+
+    /// <summary>The longest this call may last (the REST API's <c>TimeLimit</c>), below <c>Limits:MaxCallDuration</c>; null: that limit only.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Keys sent to the called party when it answers, before the first document (the REST API's <c>SendDigits</c>).</summary>
+    public string? SendDigits { get; init; }
+
     /// <summary>Requested when a document cannot be fetched or is not valid RCML; null for none.</summary>
     public Uri? VoiceFallbackUrl { get; init; }
 

@@ -1,4 +1,5 @@
 using RcmlEngine.Calls;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Requests;
 using RcmlEngine.Rcml.Ast;
 using RcmlEngine.Webhooks;
@@ -10,13 +11,19 @@ namespace RcmlEngine.Execution;
 /// (relative URLs resolve against it), and the counts the limits are checked against. Used by one call's
 /// interpreter loop at a time.
 /// </summary>
-internal sealed class CallSession(ICall call, CallApplication application, CallAccount account)
+internal sealed class CallSession(ICall call, CallApplicationHolder application, CallAccount account)
 {
+    /// <summary>A session of <paramref name="call"/> whose application does not change.</summary>
+    public CallSession(ICall call, CallApplication application, CallAccount account)
+        : this(call, new CallApplicationHolder(application), account)
+    {
+    }
+
     /// <summary>The call.</summary>
     public ICall Call { get; } = call;
 
-    /// <summary>Its application.</summary>
-    public CallApplication Application { get; } = application;
+    /// <summary>Its application as it is now (the REST API may change its status callback).</summary>
+    public CallApplication Application => application.Current;
 
     /// <summary>Its account.</summary>
     public CallAccount Account { get; } = account;
@@ -25,7 +32,7 @@ internal sealed class CallSession(ICall call, CallApplication application, CallA
     public string CallSid => Call.Info.CallSid;
 
     /// <summary>The URL of the document running (after HTTP redirects); the first one is the voice URL.</summary>
-    public Uri DocumentUrl { get; set; } = application.VoiceUrl;
+    public Uri DocumentUrl { get; set; } = application.Current.VoiceUrl;
 
     /// <summary>Documents fetched so far (fallbacks included).</summary>
     public int DocumentsFetched { get; set; }

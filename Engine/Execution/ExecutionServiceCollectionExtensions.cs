@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Documents;
+using RcmlEngine.Execution.Outbound;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
@@ -46,7 +48,10 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<LeaveExecutor>();
         services.TryAddSingleton<ReferExecutor>();
         services.TryAddSingleton<VerbDispatcher>();
+        services.TryAddSingleton<LiveCallRegistry>();
         services.TryAddSingleton<RcmlInterpreter>();
+        services.TryAddSingleton<OutboundCallRecorder>();
+        services.TryAddSingleton<OutboundCallLauncher>();
         return services;
     }
 }

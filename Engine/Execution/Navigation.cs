@@ -13,4 +13,13 @@ internal sealed record Navigation(Uri Url, RcmlHttpMethod Method, IReadOnlyList<
         : this(url, method, [])
     {
     }
+
+    /// <summary>
+    /// The document itself, given inline (the REST API's <c>Twiml</c>): read instead of fetching
+    /// <see cref="Url"/>, which then only serves to resolve the document's relative URLs. Null fetches.
+    /// </summary>
+    public string? Twiml { get; init; }
+
+    /// <summary>An inline document, its relative URLs resolved against <paramref name="baseUrl"/>.</summary>
+    public static Navigation Inline(string twiml, Uri baseUrl) => new(baseUrl, RcmlHttpMethod.Post) { Twiml = twiml };
 }

@@ -24,4 +24,8 @@ internal sealed partial class RcmlInterpreter
     [LoggerMessage(EventId = LogEventRange.Execution + 4, Level = LogLevel.Error,
         Message = "The call's run failed unexpectedly; hanging up")]
     private partial void LogCrashed(Exception exception);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 70, Level = LogLevel.Information,
+        Message = "Call redirected to {Target}")]
+    private partial void LogRedirected(string target);
 }

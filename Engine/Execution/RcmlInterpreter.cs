@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
+using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Prompts;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Diagnostics;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Documents;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
 using RcmlEngine.Execution.Verbs;
+using RcmlEngine.Webhooks.Http;
 
 namespace RcmlEngine.Execution;
 
@@ -15,16 +19,20 @@ namespace RcmlEngine.Execution;
 /// verb, follows Redirects and actions, and ends the call when the documents do. Hang-up by either side
 /// cancels whatever runs (a prompt, a Gather, a fetch); limits are checked before each verb. When
 /// neither the application nor its fallback gives a usable document, the caller hears a short apology
-/// and the call ends. Status callbacks follow the call's lifecycle. One instance serves every call.
+/// and the call ends. Status callbacks follow the call's lifecycle. A call the engine placed (the REST
+/// API) runs its documents once answered. Every run is in <see cref="LiveCallRegistry"/> while it lasts,
+/// where a <see cref="CallControl"/> redirects it. One instance serves every call.
 /// </summary>
 internal sealed partial class RcmlInterpreter(
     DocumentLoader documents,
     VerbDispatcher verbs,
     StatusCallbackReporter statusCallbacks,
     CallIssueReporter issues,
+    LiveCallRegistry live,
     IOptions<ExecutionOptions> options,
     TimeProvider time,
-    ILogger<RcmlInterpreter> logger)
+    ILogger<RcmlInterpreter> logger,
+    CallRecordKeeper? records = null)
 {
     private readonly ExecutionOptions _options = options.Value;
 
@@ -32,23 +40,34 @@ internal sealed partial class RcmlInterpreter(
     /// Runs <paramref name="call"/> (created, not yet ringing) until it ends; hangs it up if the documents
     /// leave it up. <paramref name="cancellationToken"/> (the engine stopping) hangs the call up too.
     /// </summary>
-    public async Task<CallRunResult> RunAsync(ICall call, CallApplication application, CallAccount account, CancellationToken cancellationToken)
+    public Task<CallRunResult> RunAsync(ICall call, CallApplication application, CallAccount account, CancellationToken cancellationToken) =>
+        RunAsync(call, new CallApplicationHolder(application), account, new CallControl(), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="call"/> as <see cref="RunAsync(ICall, CallApplication, CallAccount, CancellationToken)"/>
+    /// does, redirected through <paramref name="control"/>, with an application that may change meanwhile.
+    /// </summary>
+    public async Task<CallRunResult> RunAsync(ICall call, CallApplicationHolder application, CallAccount account, CallControl control, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(control);
         var session = new CallSession(call, application, account);
         using var scope = CallLogScope.Begin(logger, call.Info.CallSid);
+        using var listed = live.Add(new LiveCall(call, account.AccountSid, control, application));
         using var reporting = statusCallbacks.Attach(call, application, account);
-        var left = _options.MaxCallDuration - call.Lifecycle.Elapsed;
+        using var record = records?.Track(call);
+        var longest = application.Current.TimeLimit is { } timeLimit && timeLimit < _options.MaxCallDuration ? timeLimit : _options.MaxCallDuration;
+        var left = longest - call.Lifecycle.Elapsed;
         using var limit = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Lifecycle.Ended, limit.Token);
-        LogStarted(application.VoiceUrl.Authority);
+        LogStarted(application.Current.VoiceUrl.Authority);
         var ended = false;
         try
         {
-            await call.RingAsync(running.Token);
-            ended = await RunDocumentsAsync(session, running.Token);
+            await StartAsync(session, running.Token);
+            ended = await RunDocumentsAsync(session, control, running.Token);
         }
         catch (OperationCanceledException) when (call.Lifecycle.IsEnded)
         {
@@ -56,8 +75,12 @@ internal sealed partial class RcmlInterpreter(
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            issues.Report(session, ExecutionIssue.Error(ExecutionErrorCode.CallDurationLimitReached,
-                $"the call lasted {_options.MaxCallDuration} (Limits:MaxCallDuration) and was hung up"));
+            // The call's own TimeLimit ends it as planned; the engine's limit is an error the application hears of.
+            if (longest == _options.MaxCallDuration)
+            {
+                issues.Report(session, ExecutionIssue.Error(ExecutionErrorCode.CallDurationLimitReached,
+                    $"the call lasted {_options.MaxCallDuration} (Limits:MaxCallDuration) and was hung up"));
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -68,6 +91,7 @@ internal sealed partial class RcmlInterpreter(
         }
         finally
         {
+            control.Finish();
             await EndAsync(session, answerFirst: ended);
         }
 
@@ -81,31 +105,74 @@ internal sealed partial class RcmlInterpreter(
         return new CallRunResult(lifecycle.Status, lifecycle.EndReason, session.DocumentsFetched, session.VerbsRun, session.ErrorsReported);
     }
 
-    // True when the documents ended the call normally (end of document, Hangup, Reject), false after a
-    // failure the caller was told about or a limit.
-    private async Task<bool> RunDocumentsAsync(CallSession session, CancellationToken cancellationToken)
+    // An inbound call is told it is being handled; a call the engine placed is waited for until it
+    // answers (its documents run from then on, as Twilio's outbound-api calls), then gets its keys.
+    private static async Task StartAsync(CallSession session, CancellationToken cancellationToken)
     {
-        Navigation? next = new(session.Application.VoiceUrl, session.Application.VoiceMethod);
+        var call = session.Call;
+        if (call is not IOutboundCall)
+        {
+            await call.RingAsync(cancellationToken);
+            return;
+        }
+
+        await call.AnswerAsync(cancellationToken);
+        if (session.Application.SendDigits is { Length: > 0 } digits)
+        {
+            await call.PlayAsync([new DigitsPrompt(digits)], interruptOnDigit: false, cancellationToken);
+        }
+    }
+
+    // True when the documents ended the call normally (end of document, Hangup, Reject), false after a
+    // failure the caller was told about or a limit. A redirect from outside (the REST API) cancels the
+    // document running, whatever it does, and the call goes on with the redirect's document.
+    private async Task<bool> RunDocumentsAsync(CallSession session, CallControl control, CancellationToken cancellationToken)
+    {
+        var application = session.Application;
+        Navigation? next = application.VoiceTwiml is { } twiml
+            ? Navigation.Inline(twiml, application.VoiceUrl)
+            : new(application.VoiceUrl, application.VoiceMethod);
         while (next is not null)
         {
-            var loaded = await documents.LoadAsync(session, next, cancellationToken);
-            if (loaded is null)
+            using var document = control.BeginDocument(cancellationToken);
+            try
             {
-                await ApologizeAsync(session, cancellationToken);
-                return false;
+                (var failed, next) = await RunDocumentAsync(session, next, document.Token);
+                if (failed)
+                {
+                    return false;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && control.TakeRedirect() is { } redirect)
+            {
+                LogRedirected(redirect.Twiml is null ? SafeUrl.Of(redirect.Url) : "inline RCML");
+                next = redirect;
+                continue;
             }
 
-            session.DocumentUrl = loaded.Url;
-            var outcome = await RunVerbsAsync(session, loaded, cancellationToken);
-            if (outcome is null)
+            if (control.TakeRedirect() is { } late)
             {
-                return false;
+                // Asked for as the document ended by itself: the redirect still wins.
+                next = late;
             }
-
-            next = outcome.Value.Target;
         }
 
         return true;
+    }
+
+    // The next document (null: the call ends normally), or Failed after a failure or a limit.
+    private async Task<(bool Failed, Navigation? Next)> RunDocumentAsync(CallSession session, Navigation target, CancellationToken cancellationToken)
+    {
+        var loaded = await documents.LoadAsync(session, target, cancellationToken);
+        if (loaded is null)
+        {
+            await ApologizeAsync(session, cancellationToken);
+            return (true, null);
+        }
+
+        session.DocumentUrl = loaded.Url;
+        var outcome = await RunVerbsAsync(session, loaded, cancellationToken);
+        return outcome is null ? (true, null) : (false, outcome.Value.Target);
     }
 
     // The outcome that ends the document (Continue past the last verb, HangUp, Navigate); null at a limit.

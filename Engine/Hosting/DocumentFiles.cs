@@ -4,11 +4,12 @@ using RcmlEngine.Execution.Recordings;
 namespace RcmlEngine.Hosting;
 
 /// <summary>
-/// Answers HTTP requests for a folder of documents and audio (any method: RCML is fetched with POST
-/// too) and for the recordings of a store at their Twilio-shaped paths (<see cref="RecordingPaths"/>).
-/// Paths never leave the folder. A request to a <c>callbacks/</c> path that is no file is acknowledged
-/// with 204: the samples send their status and recording callbacks there. Used by <c>rcml run</c>'s
-/// local server and by <c>rcml serve</c>'s HTTP server.
+/// Answers HTTP requests for a folder of documents and audio (GET, HEAD, and POST: RCML is fetched with
+/// POST too) and for the recordings of a store at their Twilio-shaped paths (<see cref="RecordingPaths"/>;
+/// GET and HEAD), within <see cref="HttpRequestRules"/>. Paths never leave the folder. A request to a
+/// <c>callbacks/</c> path that is no file is acknowledged with 204: the samples send their status and
+/// recording callbacks there. HTML is sent as plain text: nothing served here runs in a browser. Used by
+/// <c>rcml run</c>'s local server and by <c>rcml serve</c>'s HTTP server.
 /// </summary>
 internal sealed class DocumentFiles(string? folder, Func<IRecordingStore?> recordings)
 {
@@ -24,18 +25,28 @@ internal sealed class DocumentFiles(string? folder, Func<IRecordingStore?> recor
     public async Task HandleAsync(HttpContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = RecordingPaths.TryMatch(context.Request.Path.Value ?? "/", out var account, out var recording)
-            ? recordings()?.FindFile(account, recording)
-            : FileInFolder(path);
+        var isRecording = RecordingPaths.TryMatch(context.Request.Path.Value ?? "/", out var account, out var recording);
+        if (!HttpRequestRules.Admit(context, allowPost: !isRecording))
+        {
+            return;
+        }
+
+        var file = isRecording ? recordings()?.FindFile(account, recording) : FileInFolder(path);
         if (file is null)
         {
-            context.Response.StatusCode = ("/" + path.TrimStart('/')).Contains("/callbacks/", StringComparison.Ordinal)
+            context.Response.StatusCode = _root is not null && ("/" + path.TrimStart('/')).Contains("/callbacks/", StringComparison.Ordinal)
                 ? StatusCodes.Status204NoContent
                 : StatusCodes.Status404NotFound;
             return;
         }
 
         context.Response.ContentType = ContentTypeOf(file);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.ContentLength = new FileInfo(file).Length;
+            return;
+        }
+
         await context.Response.SendFileAsync(file, context.RequestAborted);
     }
 
@@ -58,8 +69,8 @@ internal sealed class DocumentFiles(string? folder, Func<IRecordingStore?> recor
         ".wav" => "audio/wav",
         ".mp3" => "audio/mpeg",
         ".ogg" => "audio/ogg",
-        ".html" or ".htm" => "text/html; charset=utf-8",
-        ".txt" or ".md" => "text/plain; charset=utf-8",
+        // HTML as text: a page served from the engine's origin could script its other routes.
+        ".html" or ".htm" or ".txt" or ".md" => "text/plain; charset=utf-8",
         ".json" => "application/json",
         _ => "application/octet-stream",
     };

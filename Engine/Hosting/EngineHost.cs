@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using RcmlEngine.Api;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Execution.Recordings;
@@ -51,6 +53,7 @@ internal static class EngineHost
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(engine.Http.ListenAddress), engine.Http.Port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddRcmlEngine(configuration, overrides);
+        builder.Services.AddRcmlApi(configuration);
         builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
@@ -123,7 +126,9 @@ internal static class EngineHost
         services.AddSingleton<EngineHttpAddress>();
         services.AddSingleton(provider => new SampleApplications(
             SamplesFolder.Find(engine.Samples.Folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
-            provider.GetRequiredService<EngineHttpAddress>()));
+            provider.GetRequiredService<EngineHttpAddress>(),
+            EngineSettings.SamplesMode(engine),
+            engine.Samples.Serve ?? EngineSettings.SamplesMode(engine)));
         services.AddSingleton<SipCallRunner>();
         services.AddHostedService<EngineStatsReporter>();
 
@@ -133,10 +138,13 @@ internal static class EngineHost
 
     private static void MapHttp(WebApplication app)
     {
+        app.MapRcmlApi();
+        app.MapScalarApiReference("/api-reference");
         var samples = app.Services.GetRequiredService<SampleApplications>();
-        var files = new DocumentFiles(samples.Folder, () => app.Services.GetRequiredService<IRecordingStore>());
+        var files = new DocumentFiles(samples.ServedFolder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";
-        app.Run(context =>
+        // Last in line: what no endpoint (the REST API, recording media) took.
+        app.MapFallback("{**path}", context =>
         {
             var path = context.Request.Path.Value ?? "/";
             if (RecordingPaths.TryMatch(path, out _, out _))

@@ -20,6 +20,11 @@ internal sealed class EngineHttpAddress(IServer server, IOptions<EngineOptions> 
         }
     }
 
+    /// <summary>Where Kestrel is bound, as it reports it (<c>http://0.0.0.0:8080</c>), else the configured address and port.</summary>
+    public string BoundAddress =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        ?? $"http://{options.Value.Http.ListenAddress}:{options.Value.Http.Port}";
+
     /// <summary><c>Http:PublicBaseUrl</c>, else <c>http://PublicAddress-or-listen-address:port/</c> (127.0.0.1 for a wildcard).</summary>
     public Uri PublicBaseUrl
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Hosting;
 
@@ -15,6 +16,7 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Check(errors, IPAddress.TryParse(options.Sip.ListenAddress, out _), $"Sip:ListenAddress '{options.Sip.ListenAddress}' is not an IP address");
         Port(errors, "Sip:UdpPort", options.Sip.UdpPort);
         Port(errors, "Sip:TcpPort", options.Sip.TcpPort);
+        ValidateSipSources(errors, options);
         Check(errors, IPAddress.TryParse(options.Http.ListenAddress, out _), $"Http:ListenAddress '{options.Http.ListenAddress}' is not an IP address");
         Port(errors, "Http:Port", options.Http.Port);
         Check(errors, options.Http.PublicBaseUrl is null || ConfigValues.IsHttpUrl(options.Http.PublicBaseUrl), "Http:PublicBaseUrl must be an absolute http(s) URL");
@@ -39,6 +41,31 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateSipSources(List<string> errors, EngineOptions options)
+    {
+        var sip = options.Sip;
+        Ranges(errors, "Sip:AllowedSources", sip.AllowedSources);
+        Ranges(errors, "Sip:TrustedSources", sip.TrustedSources);
+        Check(errors, !sip.InboundAuthentication || options.Clients.Count > 0,
+            "Sip:InboundAuthentication needs at least one of Clients (their names and passwords are the credentials callers answer with)");
+        Check(errors, sip.MaxInvitesPerSourcePerSecond >= 0, "Sip:MaxInvitesPerSourcePerSecond must not be negative (0: unlimited)");
+        Check(errors, sip.MaxTcpConnections > 0, "Sip:MaxTcpConnections must be positive");
+        Check(errors, sip.TcpOutboundReserve >= 0 && sip.TcpOutboundReserve < sip.MaxTcpConnections,
+            "Sip:TcpOutboundReserve must be from 0 to less than Sip:MaxTcpConnections");
+        Check(errors, sip.MaxTcpConnectionsPerSource > 0, "Sip:MaxTcpConnectionsPerSource must be positive");
+        Check(errors, sip.TcpFirstMessageTimeout > TimeSpan.Zero, "Sip:TcpFirstMessageTimeout must be positive");
+        Check(errors, sip.MaxAuthFailuresPerSourcePerMinute >= 0, "Sip:MaxAuthFailuresPerSourcePerMinute must not be negative (0: no limit)");
+        Check(errors, sip.LogLinesPerSourcePerMinute >= 0, "Sip:LogLinesPerSourcePerMinute must not be negative (0: no limit)");
+    }
+
+    private static void Ranges(List<string> errors, string setting, List<string> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            Check(errors, AddressRanges.TryParse(entries[i], out _), $"{setting}:{i} '{entries[i]}' is not an IP address or CIDR range");
+        }
     }
 
     private static void ValidateAccounts(List<string> errors, List<AccountOptions> accounts)

@@ -1,5 +1,6 @@
 using System.Net;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media.Sessions;
@@ -14,6 +15,9 @@ namespace RcmlEngine.Hosting;
 /// <summary>Carries the engine's configuration into the options of the layers below.</summary>
 internal static class EngineSettings
 {
+    /// <summary>The digest realm of the registrar and of the INVITE challenge.</summary>
+    public const string DigestRealm = "rcml";
+
     /// <summary>Limits and the error prompt.</summary>
     public static void Apply(EngineOptions engine, ExecutionOptions execution)
     {
@@ -88,7 +92,54 @@ internal static class EngineSettings
             {
                 Listen = [SipListen.Udp(sip.ListenAddress, sip.UdpPort), SipListen.Tcp(sip.ListenAddress, sip.TcpPort)],
                 AdvertisedHost = engine.PublicAddress,
+                MaxTcpConnections = sip.MaxTcpConnections,
+                TcpOutboundReserve = sip.TcpOutboundReserve,
+                MaxTcpConnectionsPerSource = sip.MaxTcpConnectionsPerSource,
+                TcpFirstMessageTimeout = sip.TcpFirstMessageTimeout,
+                LogLinesPerSourcePerMinute = sip.LogLinesPerSourcePerMinute,
             },
+            AllowedSources = sip.AllowedSources.Count == 0 ? null : AddressRanges.Parse(sip.AllowedSources),
+            InboundAuthentication = InboundAuthentication(engine),
+            MaxInvitesPerSourcePerSecond = sip.MaxInvitesPerSourcePerSecond,
+        };
+    }
+
+    /// <summary>
+    /// Samples mode: no application and no trunk configured. Only then do calls reach the samples (a sample
+    /// that dials a number must never find a trunk to call through).
+    /// </summary>
+    public static bool SamplesMode(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Applications.Count == 0 && engine.Trunks.Count == 0;
+    }
+
+    /// <summary>
+    /// What <c>Webhooks:BlockPrivateAddresses</c> means when not set: on, except in samples mode (the engine
+    /// fetches its samples from itself) and when both SIP and HTTP listen on loopback only (nobody else can
+    /// call in: a developer's machine, the tests).
+    /// </summary>
+    public static bool BlocksPrivateAddresses(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var loopbackOnly = IPAddress.TryParse(engine.Sip.ListenAddress, out var sip) && IPAddress.IsLoopback(sip)
+            && IPAddress.TryParse(engine.Http.ListenAddress, out var http) && IPAddress.IsLoopback(http);
+        return !SamplesMode(engine) && !loopbackOnly;
+    }
+
+    /// <summary>The INVITE challenge of <c>Sip:InboundAuthentication</c>, against the passwords of <c>Clients</c>; null when off.</summary>
+    private static SipInboundAuthentication? InboundAuthentication(EngineOptions engine)
+    {
+        if (!engine.Sip.InboundAuthentication)
+        {
+            return null;
+        }
+
+        var passwords = engine.Clients.ToDictionary(c => c.Name, c => c.Password, StringComparer.Ordinal);
+        return new SipInboundAuthentication(DigestRealm, name => passwords.GetValueOrDefault(name))
+        {
+            TrustedSources = AddressRanges.Parse(engine.Sip.TrustedSources),
+            MaxFailuresPerSourcePerMinute = engine.Sip.MaxAuthFailuresPerSourcePerMinute,
         };
     }
 
@@ -120,6 +171,10 @@ internal static class EngineSettings
         }
 
         var passwords = engine.Clients.ToDictionary(c => c.Name, c => c.Password, StringComparer.Ordinal);
-        return new SipRegistrarOptions(name => passwords.GetValueOrDefault(name));
+        return new SipRegistrarOptions(name => passwords.GetValueOrDefault(name))
+        {
+            Realm = DigestRealm,
+            MaxFailuresPerSourcePerMinute = engine.Sip.MaxAuthFailuresPerSourcePerMinute,
+        };
     }
 }

@@ -8,4 +8,10 @@ internal sealed class SamplesOptions
     /// program or in a folder above it (the repository's, for <c>./run.sh</c> and <c>dotnet run</c>).
     /// </summary>
     public string? Folder { get; set; }
+
+    /// <summary>
+    /// Serve the samples folder over HTTP under <c>/samples/</c> (without authentication, like recordings).
+    /// Null (default): only in samples mode (no application and no trunk configured), where calls need it.
+    /// </summary>
+    public bool? Serve { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Diagnostics;
@@ -10,7 +11,7 @@ namespace RcmlEngine.Hosting;
 
 /// <summary>
 /// Takes each incoming SIP call through the engine: routes the Request-URI user to an application (none:
-/// 404; with no application configured, the samples), gives the call a CallSid and its webhook facts, and
+/// 404; in samples mode, the samples), gives the call a CallSid and its webhook facts, and
 /// runs it with the interpreter until it ends. Keeps the running calls so a shutdown can hang them up.
 /// </summary>
 internal sealed partial class SipCallRunner(
@@ -18,8 +19,12 @@ internal sealed partial class SipCallRunner(
     SampleApplications samples,
     SipCallFactory calls,
     RcmlInterpreter interpreter,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
     ILogger<SipCallRunner> logger) : IDisposable
 {
+    // One source sending thousands of unroutable INVITEs writes a few lines, not thousands.
+    private readonly SourceLogThrottle _logThrottle = new(options.Value.Sip.LogLinesPerSourcePerMinute, time);
     private readonly ConcurrentDictionary<string, (SipInboundCall Call, Task Run)> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
@@ -40,11 +45,20 @@ internal sealed partial class SipCallRunner(
         }
 
         var user = sip.RequestUri.UnescapedUser ?? string.Empty;
-        var route = router.Route(user) ?? (router.HasApplications ? null : samples.Route(user));
+        var route = router.Route(user) ?? samples.Route(user);
         if (route is null)
         {
-            LogNoRoute(sip.CallId);
-            LogNoRouteUser(sip.CallId, user);
+            if (logger.IsEnabled(LogLevel.Information) && _logThrottle.ShouldLog(logger, sip.Source.EndPoint.Address))
+            {
+                var callId = LogText.Escape(sip.CallId);
+                LogNoRoute(callId);
+                if (logger.IsEnabled(LogLevel.Trace))
+                {
+                    var escapedUser = LogText.Escape(user);
+                    LogNoRouteUser(callId, escapedUser);
+                }
+            }
+
             await sip.RejectAsync(404, null, null, cancellationToken);
             return;
         }
@@ -66,7 +80,12 @@ internal sealed partial class SipCallRunner(
 
         await using (call)
         {
-            LogCallStarted(route.Name, sip.CallId);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var callId = LogText.Escape(sip.CallId);
+                LogCallStarted(route.Name, callId);
+            }
+
             var run = interpreter.RunAsync(call, route.Application, route.Account, _stopping.Token);
             _running[callSid] = (call, run);
             try

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RcmlEngine.Api;
+using RcmlEngine.Execution.Outbound;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Sip.UserAgent;
 using RcmlEngine.Webhooks.Callbacks;
@@ -16,11 +18,14 @@ namespace RcmlEngine.Hosting;
 internal sealed partial class SipCallService(
     SipStack stack,
     SipCallRunner runner,
+    OutboundCallLauncher launcher,
+    ApiAccounts apiAccounts,
     EngineHttpAddress http,
     SampleApplications samples,
     ApplicationRouter router,
     CallbackDispatcher callbacks,
     IOptions<RecordingStoreOptions> recordings,
+    IOptions<EngineOptions> engine,
     ILogger<SipCallService> logger) : IHostedLifecycleService
 {
     /// <summary>How long a shutdown waits for the callbacks of the calls it ended to be delivered.</summary>
@@ -38,8 +43,13 @@ internal sealed partial class SipCallService(
         stack.IncomingCallHandler = runner.HandleAsync;
         var baseUrl = http.PublicBaseUrl;
         recordings.Value.BaseUrl = baseUrl;
-        LogHttp(baseUrl);
-        if (!router.HasApplications && samples.Folder is { } folder)
+        LogHttp(http.BoundAddress, baseUrl);
+        if (apiAccounts.IsOpenOnLoopback)
+        {
+            LogApiLoopbackOnly(new Uri(baseUrl, "2010-04-01/Accounts/" + EngineOptions.DefaultAccountSid + "/Calls.json"));
+        }
+
+        if (samples.RoutesCalls && samples.ServedFolder is { } folder)
         {
             var count = samples.Names.Count;
             var samplesUrl = new Uri(http.LocalBaseUrl, SamplesFolder.Name + "/");
@@ -48,6 +58,13 @@ internal sealed partial class SipCallService(
         else if (!router.HasApplications)
         {
             LogNoApplications();
+        }
+
+        var sip = engine.Value.Sip;
+        if (engine.Value.Trunks.Count > 0 && sip.AllowedSources.Count == 0 && !sip.InboundAuthentication)
+        {
+            // Toll fraud: any caller reaching the SIP port can run an application that dials out.
+            LogOpenToAnyone(engine.Value.Trunks.Count);
         }
 
         return Task.CompletedTask;
@@ -63,7 +80,7 @@ internal sealed partial class SipCallService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         stack.IncomingCallHandler = null;
-        await runner.HangUpAllAsync(cancellationToken);
+        await Task.WhenAll(runner.HangUpAllAsync(cancellationToken), launcher.HangUpAllAsync(cancellationToken));
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(CallbackFlushGrace);
         try

@@ -1,3 +1,4 @@
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Media.Decoding;
 using RcmlEngine.Media.Fetching;
 using RcmlEngine.Media.Tts;
@@ -12,11 +13,12 @@ internal sealed class AudioSourceFactory(MediaFetcher fetcher, FfmpegDecoder dec
     public async Task<IAudioSource> OpenUrlAsync(Uri url, CancellationToken cancellationToken)
     {
         var media = await fetcher.FetchAsync(url, cancellationToken);
+        var description = UrlRedaction.Of(url);
         if (IsWave(media.Path))
         {
             try
             {
-                return await OpenFileAsync(media.Path, url.ToString(), cancellationToken);
+                return await OpenFileAsync(media.Path, description, cancellationToken);
             }
             catch (MediaException)
             {
@@ -24,8 +26,8 @@ internal sealed class AudioSourceFactory(MediaFetcher fetcher, FfmpegDecoder dec
             }
         }
 
-        var decoded = await decoder.DecodeAsync(media.Path, media.ContentHash, url.ToString(), cancellationToken);
-        return await OpenFileAsync(decoded, url.ToString(), cancellationToken);
+        var decoded = await decoder.DecodeAsync(media.Path, media.ContentHash, description, cancellationToken);
+        return await OpenFileAsync(decoded, description, cancellationToken);
     }
 
     /// <inheritdoc />

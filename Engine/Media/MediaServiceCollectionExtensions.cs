@@ -32,7 +32,8 @@ internal static class MediaServiceCollectionExtensions
         services.AddSingleton<FfmpegDecoder>();
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
         services.AddSingleton<IAudioSourceFactory, AudioSourceFactory>();
-        services.AddHttpClient(MediaFetcher.HttpClientName);
+        // The default handlers log full URLs at Information; media URLs carry credentials and signed tokens.
+        services.AddHttpClient(MediaFetcher.HttpClientName).RemoveAllLoggers();
         return services;
     }
 }

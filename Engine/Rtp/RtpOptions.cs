@@ -9,6 +9,22 @@ internal sealed class RtpOptions
     /// <summary>The highest port of the range (an RTCP port may be this one).</summary>
     public int MaxPort { get; set; } = 20000;
 
+    /// <summary>
+    /// Off (the default): RTP and RTCP are accepted only from the address the peer signalled in its SDP
+    /// (<c>c=</c>), so a third party cannot take over a call's media. On: for
+    /// <see cref="LatchWindow"/> after media starts, the first source from any address is latched and
+    /// answered (symmetric RTP, for phones behind NAT that signal a private address), at the risk that
+    /// an attacker who guesses the port and sends first gets the call's audio.
+    /// </summary>
+    public bool SymmetricLatching { get; set; }
+
+    /// <summary>
+    /// How long after media starts (or the peer's address changes) a source other than the signalled
+    /// address and port may be latched: another port of the signalled address, or, with
+    /// <see cref="SymmetricLatching"/>, any address. The signalled address and port are always accepted.
+    /// </summary>
+    public TimeSpan LatchWindow { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a call may receive no RTP while it expects some before it ends; zero disables.</summary>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 
 namespace RcmlEngine.Rtp;
 
 /// <summary>
 /// Hands out RTP/RTCP port pairs from the configured range: an even port for RTP and the odd one
-/// above it for RTCP (RFC 3550 11). It walks the range from where it last stopped, so a port just
-/// freed is reused last (late packets of an ended call do not reach a new one), and skips ports
-/// another program holds. Thread-safe.
+/// above it for RTCP (RFC 3550 11). Each allocation starts at a random pair of the range (from a
+/// cryptographic generator) and takes the first free one from there, so the next call's port cannot
+/// be guessed from the last one's (an attacker who could would race the caller's first packets); it
+/// skips ports another program holds. Thread-safe.
 /// </summary>
 internal sealed class RtpPortAllocator
 {
@@ -15,7 +17,6 @@ internal sealed class RtpPortAllocator
     private readonly HashSet<int> _inUse = [];
     private readonly int _first;
     private readonly int _pairs;
-    private int _next;
 
     /// <summary>Creates an allocator over [<paramref name="minPort"/>, <paramref name="maxPort"/>].</summary>
     public RtpPortAllocator(int minPort, int maxPort)
@@ -49,9 +50,10 @@ internal sealed class RtpPortAllocator
     /// <summary>Binds the next free pair on <paramref name="address"/>; throws when the range is exhausted.</summary>
     public RtpSocketPair Allocate(IPAddress address)
     {
+        HashSet<int>? taken = null;
         for (var attempt = 0; attempt < _pairs; attempt++)
         {
-            var port = Reserve();
+            var port = Reserve(taken);
             if (port < 0)
             {
                 break;
@@ -66,9 +68,10 @@ internal sealed class RtpPortAllocator
             }
             catch (SocketException)
             {
-                // Taken by another program: leave it marked until the walk comes round again.
+                // Taken by another program: not tried again by this allocation.
                 rtp?.Dispose();
                 Release(port);
+                (taken ??= []).Add(port);
             }
         }
 
@@ -76,16 +79,16 @@ internal sealed class RtpPortAllocator
             $"no free RTP port pair in {_first}-{_first + (2 * _pairs) - 1} on {address} ({InUse} pairs in use)");
     }
 
-    private int Reserve()
+    private int Reserve(HashSet<int>? taken)
     {
+        var start = RandomNumberGenerator.GetInt32(_pairs);
         lock (_lock)
         {
             for (var i = 0; i < _pairs; i++)
             {
-                var port = _first + (2 * ((_next + i) % _pairs));
-                if (_inUse.Add(port))
+                var port = _first + (2 * ((start + i) % _pairs));
+                if (taken?.Contains(port) != true && _inUse.Add(port))
                 {
-                    _next = (_next + i + 1) % _pairs;
                     return port;
                 }
             }

@@ -23,9 +23,8 @@ internal sealed partial class RtpSession
     private readonly Lock _receiveLock = new();
     private long _holdingSince;
     private readonly short[] _decoded;
-    private volatile SocketAddress? _latchedRtp;
-    private volatile SocketAddress? _latchedRtcp;
-    private long _lastFromLatched;
+    private readonly RtpSourceLatch _rtpSource;
+    private readonly RtpSourceLatch _rtcpSource;
     private long _lastActivity;
     private long _packetsReceived;
     private long _packetsDropped;
@@ -118,7 +117,7 @@ internal sealed partial class RtpSession
         var isEvent = header.PayloadType == config.TelephoneEventPayloadType;
         var isAudio = !isEvent && (header.PayloadType == config.PayloadType || header.PayloadType is 0 or 8);
         var now = _time.GetTimestamp();
-        if (!(isEvent || isAudio) || !AcceptSource(from, now))
+        if (!(isEvent || isAudio) || !AcceptSource(from))
         {
             Interlocked.Increment(ref _packetsDropped);
             return;
@@ -209,41 +208,21 @@ internal sealed partial class RtpSession
         _audioNext = header.Timestamp + (uint)payload.Length;
     }
 
-    /// <summary>
-    /// Symmetric RTP: the first source of valid packets is latched and RTP goes back to it; another
-    /// source takes over only after the latched one was silent for <see cref="RelatchAfter"/>. A source
-    /// port of 0 (RFC 768: no reply expected; SIPp's pcap replay sends so) is accepted but never latched.
-    /// </summary>
-    private bool AcceptSource(SocketAddress from, long now)
+    /// <summary>Whether the packet's source may speak for the peer (<see cref="RtpSourceLatch"/>); logs a new target.</summary>
+    private bool AcceptSource(SocketAddress from)
     {
-        if (from.Size >= 4 && from[2] == 0 && from[3] == 0)
-        {
-            return _latchedRtp is null || _time.GetElapsedTime(_lastFromLatched, now) >= RelatchAfter;
-        }
-
-        var latched = _latchedRtp;
-        if (latched is not null && latched.Equals(from))
-        {
-            _lastFromLatched = now;
-            return true;
-        }
-
-        if (latched is not null && _time.GetElapsedTime(_lastFromLatched, now) < RelatchAfter)
+        if (!_rtpSource.Accept(from, out var moved))
         {
             return false;
         }
 
-        var copy = Copy(from);
-        _latchedRtp = copy;
-        _lastFromLatched = now;
-        if (!copy.Equals(_rtpTarget) && _logger.IsEnabled(LogLevel.Information))
+        if (moved && _logger.IsEnabled(LogLevel.Information))
         {
-            var signalled = ToEndPoint(_rtpTarget);
-            var source = ToEndPoint(copy);
-            LogLatched(signalled, source);
+            var signalled = ToEndPoint(_rtpSource.Signalled);
+            var target = ToEndPoint(_rtpSource.Target);
+            LogLatched(signalled, target);
         }
 
-        _rtpTarget = copy;
         return true;
     }
 
@@ -255,12 +234,13 @@ internal sealed partial class RtpSession
             return;
         }
 
-        Interlocked.Increment(ref _rtcpReceived);
-        if (_latchedRtcp is null || !_latchedRtcp.Equals(from))
+        // RTCP from a third party could fake a BYE or reports, and would draw ours: the same rule as RTP.
+        if (!_rtcpSource.Accept(from, out _))
         {
-            _latchedRtcp = Copy(from);
-            _rtcpTarget = _latchedRtcp;
+            return;
         }
+
+        Interlocked.Increment(ref _rtcpReceived);
 
         if (summary.SenderReportNtpMiddle is { } middle)
         {
@@ -276,12 +256,5 @@ internal sealed partial class RtpSession
             _remoteSaidBye = true;
             LogRemoteBye(summary.SenderSsrc);
         }
-    }
-
-    private static SocketAddress Copy(SocketAddress address)
-    {
-        var copy = new SocketAddress(address.Family, address.Size);
-        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
-        return copy;
     }
 }

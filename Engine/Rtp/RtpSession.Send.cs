@@ -24,8 +24,6 @@ internal sealed partial class RtpSession
     private long _octetsSent;
     private long _rtcpSent;
     private long _expectingSince;
-    private volatile SocketAddress? _rtpTarget;
-    private volatile SocketAddress? _rtcpTarget;
 
     /// <inheritdoc />
     public void OnTick(long tick, long deadline, int missedTicks)
@@ -118,7 +116,7 @@ internal sealed partial class RtpSession
     // Sends one RTP packet to the latched or signalled target (the send lock is held).
     private void Transmit(RtpStreamConfig config, ReadOnlySpan<byte> packet, int payloadLength)
     {
-        var target = _rtpTarget;
+        var target = _rtpSource.Target;
         if (!config.Send || target is null)
         {
             // RFC 3551 4.1: the first packet after a pause in sending starts a talkspurt (marker bit).
@@ -138,7 +136,7 @@ internal sealed partial class RtpSession
 
     private void SendReport(RtpStreamConfig config, long now)
     {
-        var target = _rtcpTarget;
+        var target = _rtcpSource.Target;
         if (target is null)
         {
             return;
@@ -173,7 +171,7 @@ internal sealed partial class RtpSession
     private void SendBye()
     {
         var config = _config;
-        var target = _rtcpTarget;
+        var target = _rtcpSource.Target;
         if (config is null || target is null)
         {
             return;

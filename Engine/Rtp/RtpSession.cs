@@ -10,16 +10,13 @@ namespace RcmlEngine.Rtp;
 /// One call's audio over RTP (RFC 3550) on a bound RTP/RTCP port pair: sends the
 /// <see cref="Outbound"/> audio through the shared <see cref="RtpPacer"/>, receives and reorders
 /// the peer's packets, decodes them for <see cref="AudioReceiver"/>, turns RFC 4733 events into
-/// digits, latches to where the peer's packets come from (symmetric RTP, for NAT), exchanges RTCP
+/// digits, accepts packets only from the peer it signalled (<see cref="RtpSourceLatch"/>), exchanges RTCP
 /// reports and says BYE, and ends with a reason when the peer falls silent.
 /// </summary>
 internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsyncDisposable
 {
     /// <summary>RFC 3550 6.2: the minimum RTCP report interval, randomized by 0.5 to 1.5 (6.3.1).</summary>
     public static readonly TimeSpan RtcpInterval = TimeSpan.FromSeconds(5);
-
-    /// <summary>Another source may take over only after the latched one was silent this long.</summary>
-    public static readonly TimeSpan RelatchAfter = TimeSpan.FromSeconds(1);
 
     private const int Created = 0;
     private const int Started = 1;
@@ -65,6 +62,8 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
         _cname = $"rcml-{Ssrc:x8}@{sockets.RtpEndPoint.Address}";
         _dtmfReceiver = new DtmfEventReceiver(time, d => DigitReceived?.Invoke(d));
         _reorder = new RtpReorderBuffer(options.ReorderDepth);
+        _rtpSource = new RtpSourceLatch(time, options);
+        _rtcpSource = new RtpSourceLatch(time, options);
         _packet = ArrayPool<byte>.Shared.Rent(RtpHeader.FixedLength + MaxSamplesPerPacket);
         _rtcpPacket = ArrayPool<byte>.Shared.Rent(RtcpBufferLength);
         _decoded = ArrayPool<short>.Shared.Rent(RtpReorderBuffer.MaxPayload);
@@ -92,7 +91,7 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
     public Task<RtpEndReason> Ended => _ended.Task;
 
     /// <summary>Where RTP goes now: the latched source of the peer's packets, else the signalled address.</summary>
-    public IPEndPoint? RemoteEndPoint => ToEndPoint(_rtpTarget);
+    public IPEndPoint? RemoteEndPoint => ToEndPoint(_rtpSource.Target);
 
     /// <summary>What has been sent and received so far.</summary>
     public RtpSessionCounters Counters => new(
@@ -111,14 +110,12 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
         var previous = _config;
         if (previous is null || !Equals(previous.RemoteRtp, config.RemoteRtp))
         {
-            _latchedRtp = null;
-            _rtpTarget = ToSocketAddress(config.RemoteRtp);
+            _rtpSource.Reset(ToSocketAddress(config.RemoteRtp));
         }
 
         if (previous is null || !Equals(previous.RemoteRtcp, config.RemoteRtcp))
         {
-            _latchedRtcp = null;
-            _rtcpTarget = ToSocketAddress(config.RemoteRtcp);
+            _rtcpSource.Reset(ToSocketAddress(config.RemoteRtcp));
         }
 
         if (WatchesInactivity(config) && !WatchesInactivity(previous))
@@ -149,6 +146,8 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
 
             var now = _time.GetTimestamp();
             Volatile.Write(ref _expectingSince, now);
+            _rtpSource.Open();
+            _rtcpSource.Open();
             _nextRtcp = now + RtcpDelay();
             // RTP is read by the shared poller (never asynchronously, see RtpReceivePoller); RTCP by its own loop.
             _receiveLoops = Task.Run(() => ReceiveRtcpAsync(_stop.Token));

@@ -4,8 +4,8 @@ using RcmlEngine.Rtp.Codecs;
 namespace RcmlEngine.Rtp;
 
 /// <summary>What a session sends and accepts, as offer/answer agreed it. Replaced whole on re-negotiation.</summary>
-/// <param name="RemoteRtp">Where to send RTP until the peer's packets show where it really is (symmetric RTP); null sends nothing.</param>
-/// <param name="RemoteRtcp">Where to send RTCP until the peer's RTCP shows otherwise.</param>
+/// <param name="RemoteRtp">The peer's signalled RTP address: where RTP goes and comes from (<see cref="RtpSourceLatch"/>); null sends nothing.</param>
+/// <param name="RemoteRtcp">The peer's signalled RTCP address, held to the same rule.</param>
 /// <param name="Codec">The G.711 law sent.</param>
 /// <param name="PayloadType">The payload type sent for it (static 0/8, or a dynamic one the peer mapped).</param>
 /// <param name="TelephoneEventPayloadType">The RFC 4733 payload type, or null: digits are then sent in band.</param>

@@ -16,8 +16,22 @@ internal sealed class WebhookOptions
     /// <summary>TCP connect timeout of one attempt (Twilio uses 5 s per attempt). Default 5 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Redirects followed before failing with 11215. Default 5.</summary>
+    /// <summary>
+    /// Redirects followed before failing with 11215 (a POST is only redirected on its own scheme, host and
+    /// port). Default 5.
+    /// </summary>
     public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>
+    /// Refuse to connect to loopback, private, link-local (cloud metadata) and other non-public addresses,
+    /// checked after DNS on every connection (documents, callbacks, media, every redirect). Null (default):
+    /// the engine decides (<c>rcml serve</c>: on, unless it runs the samples or listens on loopback only);
+    /// the Webhooks layer alone treats null as off.
+    /// </summary>
+    public bool? BlockPrivateAddresses { get; set; }
+
+    /// <summary>Addresses or CIDR ranges reachable even when private addresses are blocked (an application on 10.0.0.5). Default none.</summary>
+    public List<string> AllowedAddresses { get; set; } = [];
 
     /// <summary>RCML document fetches.</summary>
     public DocumentFetchOptions Fetch { get; set; } = new();

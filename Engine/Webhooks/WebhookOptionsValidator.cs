@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Webhooks;
 
@@ -26,6 +27,12 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         Check(errors, options.Queue.MaxPending > 0, "Webhooks:Queue:MaxPending must be positive");
         Check(errors, options.Queue.MaxAttempts > 0, "Webhooks:Queue:MaxAttempts must be positive");
         Check(errors, !string.IsNullOrWhiteSpace(options.Queue.StorePath), "Webhooks:Queue:StorePath must name a file");
+        for (var i = 0; i < options.AllowedAddresses.Count; i++)
+        {
+            Check(errors, AddressRanges.TryParse(options.AllowedAddresses[i], out _),
+                $"Webhooks:AllowedAddresses:{i} '{options.AllowedAddresses[i]}' is not an IP address or CIDR range");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

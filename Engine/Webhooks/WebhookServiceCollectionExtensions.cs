@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Webhooks.Callbacks;
 using RcmlEngine.Webhooks.Debugger;
 using RcmlEngine.Webhooks.Fetching;
@@ -30,14 +31,17 @@ internal static class WebhookServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        AddClient(services, WebhookHttpClientNames.Document)
-            .AddResilienceHandler("document", (builder, context) =>
+        services.TryAddSingleton(provider => PolicyOf(provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
+        var document = AddClient(services, WebhookHttpClientNames.Document);
+        document.AddResilienceHandler("document", (builder, context) =>
                 DocumentPipeline.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Fetch))
             .SelectPipelineByAuthority();
-        AddClient(services, WebhookHttpClientNames.Callback)
-            .AddResilienceHandler("callback", (builder, context) =>
+        AddRedirects(document);
+        var callback = AddClient(services, WebhookHttpClientNames.Callback);
+        callback.AddResilienceHandler("callback", (builder, context) =>
                 CallbackPipeline.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Callbacks))
             .SelectPipelineByAuthority();
+        AddRedirects(callback);
 
         services.TryAddSingleton<IDocumentFetcher, DocumentFetcher>();
         services.TryAddSingleton<ICallbackSender, CallbackSender>();
@@ -51,21 +55,36 @@ internal static class WebhookServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The primary handler of every engine HTTP client: connects through <paramref name="policy"/> and
+    /// never follows redirects itself (<see cref="RedirectHandler"/> does, within its rules).
+    /// </summary>
+    public static SocketsHttpHandler PrimaryHandler(TimeSpan connectTimeout, OutboundAddressPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new SocketsHttpHandler
+        {
+            ConnectTimeout = connectTimeout,
+            ConnectCallback = policy.ConnectAsync,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            UseCookies = false,
+        };
+    }
+
+    private static OutboundAddressPolicy PolicyOf(WebhookOptions options) =>
+        new(options.BlockPrivateAddresses == true, AddressRanges.Parse(options.AllowedAddresses));
+
+    private static void AddRedirects(IHttpClientBuilder client) =>
+        // Added after the resilience handler, so inside it: every attempt follows its redirects anew.
+        client.AddHttpMessageHandler(provider => new RedirectHandler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxRedirects));
+
     private static IHttpClientBuilder AddClient(IServiceCollection services, string name) =>
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The default handlers log full URLs at Information; GET webhooks carry phone numbers there.
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<WebhookOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    ConnectTimeout = options.ConnectTimeout,
-                    AllowAutoRedirect = options.MaxRedirects > 0,
-                    MaxAutomaticRedirections = Math.Max(options.MaxRedirects, 1),
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    UseCookies = false,
-                };
-            });
+            .ConfigurePrimaryHttpMessageHandler(provider => PrimaryHandler(
+                provider.GetRequiredService<IOptions<WebhookOptions>>().Value.ConnectTimeout,
+                provider.GetRequiredService<OutboundAddressPolicy>()));
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using RcmlEngine.Calls;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Tests.Support;
 
 namespace RcmlEngine.Tests.Integration.Calls;
@@ -42,6 +45,17 @@ public sealed class InboundCallTests
         packets.Count.Should().BeGreaterThan(50, "over a second of speech at 20 ms a packet");
         var samples = RtpAudio.Decode(packets);
         ToneAnalysis.Rms(samples).Should().BeGreaterThan(300, "the caller hears speech, not silence");
+
+        // Stopping flushes the call records: the call is in the records store, completed, with its talk time.
+        await engine.StopAsync();
+        var voice = _app.RequestsTo("/voice").Should().ContainSingle().Subject;
+        var record = await engine.Services.GetRequiredService<ICallRecordStore>().FindAsync(voice["AccountSid"]!, voice["CallSid"]!, cancellationToken);
+        record.Should().NotBeNull(engine.Log);
+        record!.Status.Should().Be(CallStatus.Completed);
+        record.Direction.Should().Be(CallDirection.Inbound);
+        record.Duration.Should().BePositive("the caller heard over a second of speech");
+        record.AnswerTime.Should().NotBeNull();
+        record.EndTime.Should().BeOnOrAfter(record.AnswerTime!.Value);
     }
 
     [Test]

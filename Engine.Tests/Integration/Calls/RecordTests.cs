@@ -1,3 +1,8 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using RcmlEngine.Calls;
+using RcmlEngine.Calls.Records;
+using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media.Wav;
 using RcmlEngine.Tests.Support;
 
@@ -39,5 +44,20 @@ public sealed class RecordTests
         var samples = await AudioReading.ReadAllAsync(wav, cancellationToken);
         (samples.Length / 8000.0).Should().BeInRange(2.5, 4.0, "speech up to maxLength, silence trimmed");
         ToneAnalysis.Rms(samples).Should().BeGreaterThan(100, "the caller's speech is in the file");
+
+        // Stopping flushes the call records: the call and its recording are in the records store.
+        await engine.StopAsync();
+        var (accountSid, callSid) = (recorded["AccountSid"]!, recorded["CallSid"]!);
+        var call = await engine.Services.GetRequiredService<ICallRecordStore>().FindAsync(accountSid, callSid, cancellationToken);
+        call.Should().NotBeNull(engine.Log);
+        call!.Status.Should().Be(CallStatus.Completed);
+        call.Direction.Should().Be(CallDirection.Inbound);
+        call.Duration.Should().BeGreaterThanOrEqualTo(int.Parse(recorded["RecordingDuration"]!, CultureInfo.InvariantCulture));
+        var recording = await engine.Services.GetRequiredService<IRecordingCatalog>().FindAsync(accountSid, recorded["RecordingSid"]!, cancellationToken);
+        recording.Should().NotBeNull(engine.Log);
+        recording!.CallSid.Should().Be(callSid);
+        recording.Source.Should().Be(RecordingSources.RecordVerb);
+        recording.Duration.ToString(CultureInfo.InvariantCulture).Should().Be(recorded["RecordingDuration"]);
+        File.Exists(recording.FilePath).Should().BeTrue();
     }
 }

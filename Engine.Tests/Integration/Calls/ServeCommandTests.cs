@@ -24,6 +24,7 @@ public sealed class ServeCommandTests
         using var environment = new EnvironmentVariables(
             ("RCML__Recordings__Folder", data.File("recordings")),
             ("RCML__Webhooks__Queue__StorePath", data.File("callbacks.db")),
+            ("RCML__Records__StorePath", data.File("records.db")),
             ("RCML__Media__CacheDirectory", data.File("cache")));
         var sipPort = FreePorts.Pick();
         var overrides = new EngineOverrides { SipPort = sipPort, HttpPort = FreePorts.Pick() };

@@ -2,10 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Fetching;
+using RcmlEngine.Media.Sessions;
+using RcmlEngine.Rtp;
 using RcmlEngine.Tests.Support;
 
 namespace RcmlEngine.Tests.Media.Fetching;
@@ -170,6 +173,27 @@ public sealed class MediaFetcherTests
         var media = await Fetcher().FetchAsync(new Uri(path), cancellationToken);
 
         media.Path.Should().Be(path);
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task FetchAsync_UrlWithCredentialsAndToken_NeitherIsLoggedNorInErrors(CancellationToken cancellationToken)
+    {
+        var logs = new CollectingLoggerProvider();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddRcmlMedia(new RtpOptions(), new MediaOptions { CacheDirectory = _cache.Path }, new MediaSessionOptions())
+            .BuildServiceProvider();
+        var fetcher = services.GetRequiredService<MediaFetcher>();
+        var secret = new UriBuilder(_server.Url("/fresh.wav")) { UserName = "app", Password = "s3cret", Query = "token=t0ken" }.Uri;
+        var missing = new UriBuilder(secret) { Path = "/missing.wav" }.Uri;
+
+        await fetcher.FetchAsync(secret, cancellationToken);
+        var failure = await fetcher.Invoking(f => f.FetchAsync(missing, cancellationToken)).Should().ThrowAsync<MediaException>();
+
+        logs.Messages.Should().Contain(m => m.Contains("/fresh.wav", StringComparison.Ordinal), "the fetch is logged, by path");
+        logs.Messages.Should().NotContain(m => m.Contains("s3cret", StringComparison.Ordinal) || m.Contains("t0ken", StringComparison.Ordinal));
+        failure.Which.Message.Should().Contain("/missing.wav").And.NotContain("s3cret").And.NotContain("t0ken");
     }
 
     private MediaFetcher Fetcher(long maxBytes = 1_000_000, long cacheBytes = 10_000_000) => new(

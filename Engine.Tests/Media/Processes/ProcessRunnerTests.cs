@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Processes;
+using RcmlEngine.Tests.Support;
 
 namespace RcmlEngine.Tests.Media.Processes;
 
@@ -22,6 +23,40 @@ public sealed class ProcessRunnerTests
 
         result.ExitCode.Should().Be(0);
         output.Should().Be("hello child");
+    }
+
+    [Test]
+    [NonParallelizable] // sets a process environment variable
+    [CancelAfter(10_000)]
+    public async Task RunAsync_EngineEnvironment_IsNotPassedToTheChild(CancellationToken cancellationToken)
+    {
+        using var variables = new EnvironmentVariables(("RCML_TEST_SECRET", "s3cret"), ("PATH", "/tmp/evil:" + Environment.GetEnvironmentVariable("PATH")));
+        string? output = null;
+
+        await _runner.RunAsync(
+            new ProcessStart("sh", ["-c", "echo \"$RCML_TEST_SECRET|$PATH\""]) { Environment = new Dictionary<string, string> { ["EXTRA"] = "1" } },
+            async (stdout, token) => output = await new StreamReader(stdout).ReadToEndAsync(token),
+            cancellationToken);
+
+        output!.Trim().Should().Be("|" + ProcessRunner.ChildPath);
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task RunAsync_WorkingDirectory_IsPrivateAndRemovedAfterwards(CancellationToken cancellationToken)
+    {
+        string? output = null;
+
+        await _runner.RunAsync(
+            new ProcessStart("sh", ["-c", "pwd; stat -c %a .; echo \"$TMPDIR\""]),
+            async (stdout, token) => output = await new StreamReader(stdout).ReadToEndAsync(token),
+            cancellationToken);
+
+        var lines = output!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().NotBe(Environment.CurrentDirectory);
+        lines[1].Should().Be("700");
+        lines[2].Should().Be(lines[0], "temporary files go to the private folder too");
+        Directory.Exists(lines[0]).Should().BeFalse();
     }
 
     [Test]

@@ -64,6 +64,41 @@ public sealed class EspeakSpeechSynthesizerTests
         (withBreak - plain).TotalSeconds.Should().BeGreaterThan(1.2, "the break is spoken as a pause, not read out");
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task SynthesizeAsync_PlainTextStartingWithSpeak_IsSpokenAsText(CancellationToken cancellationToken)
+    {
+        // What an application gets after escaping its caller's words: the parser hands the text on unescaped.
+        var word = await LengthAsync(new SpeechRequest("One"), cancellationToken);
+        var markupAsText = await LengthAsync(new SpeechRequest("<speak>One</speak>"), cancellationToken);
+
+        (markupAsText - word).TotalSeconds.Should().BeGreaterThan(0.5, "the angle brackets and tag names are read out, not obeyed");
+    }
+
+    [Test]
+    [NonParallelizable] // changes the process's PATH
+    [Platform("Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    [CancelAfter(30_000)]
+    public async Task SynthesizeAsync_SsmlAudioElementWithFakeSoxFirstOnPath_NeverRunsSox(CancellationToken cancellationToken)
+    {
+        using var bin = new TempDirectory();
+        var marker = bin.File("sox-ran");
+        var sox = bin.File("sox");
+        await File.WriteAllTextAsync(sox, $"#!/bin/sh\necho \"$@\" > '{marker}'\n", cancellationToken);
+        File.SetUnixFileMode(sox, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var target = bin.File("$(sox).wav"); // runs sox once more through the shell
+        await File.WriteAllBytesAsync(target, WavBytes.Build(1, 1, 8000, 16, new byte[3200]), cancellationToken);
+        using var path = new EnvironmentVariables(("PATH", bin.Path + ":" + Environment.GetEnvironmentVariable("PATH")));
+
+        var speech = await LengthAsync(
+            new SpeechRequest($"<speak xml:base=\"{bin.Path}/\">hi <audio src=\"/etc/hostname\"/><audio src=\"{target}\"/> there<mark name=\"m\"/></speak>", IsSsml: true),
+            cancellationToken);
+
+        File.Exists(marker).Should().BeFalse("espeak-ng is never given an <audio> element, nor a PATH with the fake sox");
+        speech.TotalSeconds.Should().BeGreaterThan(0.3, "the words around the removed markup are still spoken");
+    }
+
     private async Task<TimeSpan> LengthAsync(SpeechRequest request, CancellationToken cancellationToken)
     {
         var path = await _speech.SynthesizeAsync(request, cancellationToken);

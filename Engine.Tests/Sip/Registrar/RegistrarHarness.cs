@@ -82,9 +82,10 @@ internal sealed class RegistrarHarness : IDisposable
     public SipResponse Send(SipRequest request, SipRemote? source = null) => Registrar.Handle(request, source ?? DefaultSource);
 
     /// <summary>A fresh nonce of <paramref name="algorithm"/>, from a 401 to an unauthenticated REGISTER.</summary>
-    public DigestChallenge Challenge(string algorithm = "MD5")
+    public DigestChallenge Challenge(string algorithm = "MD5", SipRemote? source = null)
     {
-        var response = Send(NewRegister(callId: "nonce-probe"));
+        // A nonce is good only from the address it was given to: ask from where the answer will come.
+        var response = Send(NewRegister(callId: "nonce-probe"), source);
         response.StatusCode.Should().Be(401);
         return response.Headers.GetValues(SipHeaderNames.WwwAuthenticate)
             .Select(v => DigestChallenge.TryParse(v, out var c) ? c : null)
@@ -93,22 +94,23 @@ internal sealed class RegistrarHarness : IDisposable
     }
 
     /// <summary>Adds an Authorization header answering a fresh challenge as <paramref name="user"/>.</summary>
-    public SipRequest Authorize(SipRequest request, string? user = null, string? password = null, string algorithm = "MD5", DigestChallenge? challenge = null)
+    public SipRequest Authorize(SipRequest request, string? user = null, string? password = null, string algorithm = "MD5", DigestChallenge? challenge = null,
+        SipRemote? source = null, string nc = "00000001")
     {
-        challenge ??= Challenge(algorithm);
+        challenge ??= Challenge(algorithm, source);
         user ??= request.To!.Uri.User!;
         password ??= Passwords.GetValueOrDefault(user) ?? "nobody-knows";
         var cnonce = "c" + (++_cnonce).ToString(CultureInfo.InvariantCulture);
         var uri = request.Uri.ToString();
-        var digest = RfcDigest(algorithm, user, challenge.Realm, password, challenge.Nonce, request.Method, uri, "00000001", cnonce);
+        var digest = RfcDigest(algorithm, user, challenge.Realm, password, challenge.Nonce, request.Method, uri, nc, cnonce);
         request.Headers.Remove(SipHeaderNames.Authorization);
         request.Headers.Add(SipHeaderNames.Authorization,
-            $"Digest username=\"{user}\", realm=\"{challenge.Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{uri}\", response=\"{digest}\", algorithm={algorithm}, qop=auth, nc=00000001, cnonce=\"{cnonce}\"");
+            $"Digest username=\"{user}\", realm=\"{challenge.Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{uri}\", response=\"{digest}\", algorithm={algorithm}, qop=auth, nc={nc}, cnonce=\"{cnonce}\"");
         return request;
     }
 
     /// <summary>Sends <paramref name="request"/> with valid credentials for its To user.</summary>
-    public SipResponse Register(SipRequest request, SipRemote? source = null) => Send(Authorize(request), source);
+    public SipResponse Register(SipRequest request, SipRemote? source = null) => Send(Authorize(request, source: source), source);
 
     /// <summary>The Contact values of a 200 OK with their expires, by URI.</summary>
     public static Dictionary<string, int> ListedExpires(SipResponse response) =>

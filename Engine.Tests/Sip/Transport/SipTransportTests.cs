@@ -97,6 +97,10 @@ public sealed class SipTransportTests
         await client.ConnectAsync(stack.EndPoint(SipTransportKind.Tcp), cancellationToken);
         await WaitForConnectionsAsync(stack, 1);
 
+        // One valid message first: a connection that never sent one is closed sooner (SipTcpLimitsTests).
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(Options(1, string.Empty).Replace("UDP", "TCP", StringComparison.Ordinal)), cancellationToken);
+        await ReadResponsesAsync(client.GetStream(), 1, cancellationToken);
+
         // The connection is counted before its idle timer starts: time moves on until the timer has seen it.
         var read = ReadToEndAsync(client.GetStream(), cancellationToken);
         while (!read.IsCompleted)
@@ -113,7 +117,9 @@ public sealed class SipTransportTests
     public async Task Tcp_PeerThatNeverFinishesAMessage_CutOff(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider();
-        await using var stack = SipTestStacks.Start(time);
+
+        // The first-message timeout is put out of the way: this is about the message timeout.
+        await using var stack = SipTestStacks.Start(time, o => o with { Transport = o.Transport with { TcpFirstMessageTimeout = TimeSpan.FromHours(1) } });
         using var client = new TcpClient();
         await client.ConnectAsync(stack.EndPoint(SipTransportKind.Tcp), cancellationToken);
         var stream = client.GetStream();
@@ -169,7 +175,7 @@ public sealed class SipTransportTests
     [CancelAfter(10000)]
     public async Task Tcp_ConnectionsOverCap_Refused(CancellationToken cancellationToken)
     {
-        await using var stack = SipTestStacks.Start(configure: o => o with { Transport = o.Transport with { MaxTcpConnections = 2 } });
+        await using var stack = SipTestStacks.Start(configure: o => o with { Transport = o.Transport with { MaxTcpConnections = 2, TcpOutboundReserve = 0 } });
         using var a = new TcpClient();
         using var b = new TcpClient();
         using var c = new TcpClient();

@@ -47,10 +47,10 @@ public sealed class SipStackFeatureTests
         var uri = SipUri.Create("ivr", "127.0.0.1", callee.EndPoint(SipTransportKind.Udp).Port);
 
         var anonymous = caller.Dial(new SipDialOptions(uri) { Body = Sdp }, cancellationToken);
-        (await anonymous.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().Be(401);
+        (await anonymous.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().Be(407, "INVITEs are challenged as a proxy does (RFC 3261 22.3)");
 
         var wrong = caller.Dial(new SipDialOptions(uri) { Body = Sdp, Credentials = new SipCredentials("pbx", "guess") }, cancellationToken);
-        (await wrong.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().Be(401);
+        (await wrong.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().Be(407);
 
         var right = caller.Dial(new SipDialOptions(uri) { Body = Sdp, Credentials = new SipCredentials("pbx", "hunter2") }, cancellationToken);
         (await right.Outcome.WaitAsync(cancellationToken)).StatusCode.Should().Be(200);

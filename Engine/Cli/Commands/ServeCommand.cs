@@ -75,7 +75,7 @@ internal static class ServeCommand
         return 0;
     }
 
-    private static string Banner(IServiceProvider services)
+    internal static string Banner(IServiceProvider services)
     {
         var stack = services.GetRequiredService<SipStack>();
         var samples = services.GetRequiredService<SampleApplications>();
@@ -85,8 +85,8 @@ internal static class ServeCommand
         var suffix = port == Sip.Transport.SipListenOptions.DefaultPort ? string.Empty : $":{port}";
         var routed = services.GetRequiredService<ApplicationRouter>().HasApplications
             ? "configured applications"
-            : samples.Folder is null ? "nothing (no application, no samples folder)" : $"the samples: call sip:hello@127.0.0.1{suffix} or sip:ivr@127.0.0.1{suffix}";
-        return $"rcml serve: SIP on {sip}; HTTP at {http.PublicBaseUrl}; answering {routed}. Ctrl+C stops.";
+            : !samples.RoutesCalls ? "nothing (no application; the samples answer only when neither applications nor trunks are configured, and a samples folder is found)" : $"the samples: call sip:hello@127.0.0.1{suffix} or sip:ivr@127.0.0.1{suffix}";
+        return $"rcml serve: SIP on {sip}; HTTP on {http.BoundAddress} (applications reach it at {http.PublicBaseUrl}); answering {routed}. Ctrl+C stops.";
     }
 
     private static async Task ReportAsync(TextWriter errors, Exception exception)

@@ -44,6 +44,12 @@ internal sealed class DialLeg : IAsyncDisposable
     /// <summary>Status callback subscription, disposed with the leg.</summary>
     public IDisposable? Callbacks { get; set; }
 
+    /// <summary>The tracking of the leg's call record, disposed (final record written) with the leg.</summary>
+    public IDisposable? Record { get; set; }
+
+    /// <summary>The leg's place among the live calls (the REST API can hang it up), left with the leg.</summary>
+    public IDisposable? Listing { get; set; }
+
     /// <summary>How the party's screening document ended; null when it has none or it did not run.</summary>
     public ScreeningResult? Screening { get; set; }
 
@@ -58,6 +64,8 @@ internal sealed class DialLeg : IAsyncDisposable
         Call.Progress -= OnProgress;
         await Call.DisposeAsync();
         Callbacks?.Dispose();
+        Record?.Dispose();
+        Listing?.Dispose();
     }
 
     private void OnProgress(object? sender, DialProgressEventArgs e)

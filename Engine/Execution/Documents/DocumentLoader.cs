@@ -37,6 +37,11 @@ internal sealed partial class DocumentLoader(
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(target);
+        if (target.Twiml is { } inline)
+        {
+            return ReadInline(session, inline, target.Url);
+        }
+
         var request = session.Request(target.Url, target.Method, target.Parameters);
         var (document, errorCode) = await TryLoadAsync(session, request, cancellationToken);
         if (document is not null || errorCode == (int)ExecutionErrorCode.DocumentLimitReached)
@@ -125,6 +130,30 @@ internal sealed partial class DocumentLoader(
         }
 
         return (new LoadedDocument(document, url), 0);
+    }
+
+    // A document given whole (the REST API's Twiml, checked before it was accepted): nothing to fetch
+    // and no fallback, but it counts against the limit like any other.
+    private LoadedDocument? ReadInline(CallSession session, string twiml, Uri baseUrl)
+    {
+        if (session.DocumentsFetched >= _options.MaxDocumentsPerCall)
+        {
+            reporter.Report(session, ExecutionIssue.Error(ExecutionErrorCode.DocumentLimitReached,
+                $"the call ran {session.DocumentsFetched} documents (Limits:MaxDocumentsPerCall)"));
+            return null;
+        }
+
+        session.DocumentsFetched++;
+        var reading = reader.Read(System.Text.Encoding.UTF8.GetBytes(twiml));
+        if (!reading.IsRunnable)
+        {
+            var first = reading.Diagnostics.FirstOrDefault(d => d.IsError);
+            reporter.Report(session, ExecutionIssue.Error(ExecutionErrorCode.DocumentParseFailure,
+                first is null ? "the inline document has no <Response>" : $"the inline document is not valid RCML, first error at {first}"));
+            return null;
+        }
+
+        return new LoadedDocument(reading.Document!, baseUrl);
     }
 
     private static string? Excerpt(DocumentFetchResult fetched)

@@ -1,12 +1,14 @@
 using System.Security;
 using System.Text;
 using RcmlEngine.Rcml.Ast;
+using RcmlEngine.Rcml.Parsing;
 
 namespace RcmlEngine.Execution.Prompts;
 
 /// <summary>
 /// Writes the SSML content of a <c>&lt;Say&gt;</c> as a <c>&lt;speak&gt;</c> document (SSML 1.1) for the
-/// synthesizer: elements and attributes as the author wrote them, text escaped.
+/// synthesizer: SSML elements and their attributes as the author wrote them, text escaped. An element
+/// that is not SSML (the parser warned about it) keeps its text and loses its markup, as the warning says.
 /// </summary>
 internal static class SsmlWriter
 {
@@ -28,6 +30,9 @@ internal static class SsmlWriter
             {
                 case SsmlText plain:
                     text.Append(SecurityElement.Escape(plain.Text));
+                    break;
+                case SsmlElement element when !RcmlVocabulary.SsmlElements.Contains(element.Name):
+                    Append(text, element.Children);
                     break;
                 case SsmlElement element:
                     text.Append('<').Append(element.Name);

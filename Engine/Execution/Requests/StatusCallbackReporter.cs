@@ -1,5 +1,6 @@
 using System.Globalization;
 using RcmlEngine.Calls;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Rcml.Ast;
 using RcmlEngine.Webhooks;
 using RcmlEngine.Webhooks.Callbacks;
@@ -16,12 +17,19 @@ namespace RcmlEngine.Execution.Requests;
 internal sealed class StatusCallbackReporter(ICallbackDispatcher dispatcher)
 {
     /// <summary>Reports <paramref name="call"/>'s changes (past ones first) until disposed.</summary>
-    public IDisposable Attach(ICall call, CallApplication application, CallAccount account)
+    public IDisposable Attach(ICall call, CallApplication application, CallAccount account) =>
+        Attach(call, new CallApplicationHolder(application), account);
+
+    /// <summary>
+    /// Reports <paramref name="call"/>'s changes (past ones first) until disposed, each to the status
+    /// callback <paramref name="application"/> names at the time of the change.
+    /// </summary>
+    public IDisposable Attach(ICall call, CallApplicationHolder application, CallAccount account)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(account);
-        return call.Lifecycle.Subscribe(change => OnChange(call, application, account, change));
+        return call.Lifecycle.Subscribe(change => OnChange(call, application.Current, account, change));
     }
 
     private void OnChange(ICall call, CallApplication application, CallAccount account, CallStatusChange change)

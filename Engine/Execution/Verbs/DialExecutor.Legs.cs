@@ -1,5 +1,6 @@
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Rcml.Ast;
@@ -50,6 +51,8 @@ internal sealed partial class DialExecutor
                 {
                     var placed = new DialLeg(party, callDialer.Dial(leg));
                     placed.Callbacks = callbacks.Attach(placed, session);
+                    placed.Record = records?.Track(placed.Call);
+                    placed.Listing = live?.Add(new LiveCall(placed.Call, session.Account.AccountSid, Control: null, Application: null));
                     placement.Legs.Add(placed);
                 }
                 catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)

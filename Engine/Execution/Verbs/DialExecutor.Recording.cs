@@ -28,6 +28,7 @@ internal sealed partial class DialExecutor
 
         var result = await recording.StopAsync();
         await recording.DisposeAsync();
+        var started = time.GetUtcNow() - result.Duration;
         if (verb.Trim == RecordingTrim.TrimSilence && result.Duration > TimeSpan.Zero
             && await WavSilenceTrimmer.TrimAsync(result.FilePath, SilenceDetector.DefaultThreshold, CancellationToken.None) is { } trimmed)
         {
@@ -42,7 +43,10 @@ internal sealed partial class DialExecutor
             return null;
         }
 
-        NotifyRecording(verb, session, stored, "completed", RecordingEvents.Completed, (int)Math.Ceiling(result.Duration.TotalSeconds));
+        var seconds = (int)Math.Ceiling(result.Duration.TotalSeconds);
+        NotifyRecording(verb, session, stored, "completed", RecordingEvents.Completed, seconds);
+        var channels = verb.Record is DialRecording.RecordFromAnswerDual or DialRecording.RecordFromRingingDual ? 2 : 1;
+        await (catalog?.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.DialVerb, channels, started, seconds, time.GetUtcNow()), CancellationToken.None) ?? Task.CompletedTask);
         return result;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Calls.Records;
+using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
@@ -26,7 +28,10 @@ internal sealed partial class DialExecutor(
     CallIssueReporter reporter,
     TimeProvider time,
     ILogger<DialExecutor> logger,
-    ICallDialer? dialer = null) : IVerbExecutor<DialVerb>
+    ICallDialer? dialer = null,
+    CallRecordKeeper? records = null,
+    IRecordingCatalog? catalog = null,
+    LiveCallRegistry? live = null) : IVerbExecutor<DialVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(DialVerb verb, CallSession session, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ internal sealed class RecordExecutor(
     IRecordingStore store,
     ICallbackDispatcher dispatcher,
     CallIssueReporter reporter,
-    TimeProvider time) : IVerbExecutor<RecordVerb>
+    TimeProvider time,
+    IRecordingCatalog? catalog = null) : IVerbExecutor<RecordVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(RecordVerb verb, CallSession session, CancellationToken cancellationToken)
@@ -59,6 +60,7 @@ internal sealed class RecordExecutor(
 
         var seconds = (int)Math.Ceiling(result.Duration.TotalSeconds);
         NotifyStatus(verb, session, stored, "completed", RecordingEvents.Completed, seconds, started);
+        await (catalog?.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.RecordVerb, 1, started, seconds, time.GetUtcNow()), CancellationToken.None) ?? Task.CompletedTask);
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("RecordingUrl", stored.Url.OriginalString),

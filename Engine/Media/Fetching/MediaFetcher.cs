@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Media.Fetching;
 
@@ -12,7 +13,8 @@ namespace RcmlEngine.Media.Fetching;
 /// revalidates stale bodies with ETag / Last-Modified (304 keeps the body), never stores
 /// <c>no-store</c> responses for reuse, refuses bodies over <see cref="MediaOptions.MaxMediaBytes"/>,
 /// and keeps the whole cache under <see cref="MediaOptions.MaxCacheBytes"/> (least recently used first).
-/// <c>file:</c> URLs are read in place.
+/// <c>file:</c> URLs are read in place. Logs and error messages name a URL without its user info and
+/// query (<see cref="UrlRedaction"/>): media URLs often carry credentials or signed tokens.
 /// </summary>
 internal sealed partial class MediaFetcher
 {
@@ -35,23 +37,24 @@ internal sealed partial class MediaFetcher
         _options = options;
         _time = time;
         _logger = logger;
-        _directory = Path.Combine(options.CacheDirectory, "http");
-        _transient = Path.Combine(_directory, "transient");
-        Directory.CreateDirectory(_transient);
+        PrivateDirectory.Create(options.CacheDirectory);
+        _directory = PrivateDirectory.Create(Path.Combine(options.CacheDirectory, "http"));
+        _transient = PrivateDirectory.Create(Path.Combine(_directory, "transient"));
     }
 
     /// <summary>Fetches (or finds in the cache) the body at <paramref name="url"/>.</summary>
     /// <exception cref="MediaException">The URL cannot be fetched, or its body is too large.</exception>
     public async Task<FetchedMedia> FetchAsync(Uri url, CancellationToken cancellationToken)
     {
+        var safe = UrlRedaction.Of(url);
         if (url.IsFile)
         {
-            return Local(url);
+            return Local(url, safe);
         }
 
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
-            throw new MediaException($"{url}: only http, https and file URLs can be played");
+            throw new MediaException($"{safe}: only http, https and file URLs can be played");
         }
 
         var key = Sha256Hex(url.AbsoluteUri);
@@ -61,7 +64,7 @@ internal sealed partial class MediaFetcher
         var now = _time.GetUtcNow();
         if (entry is not null && now < entry.FreshUntil)
         {
-            LogFresh(url);
+            LogFresh(safe);
             return Reuse(bodyPath, entry);
         }
 
@@ -79,7 +82,7 @@ internal sealed partial class MediaFetcher
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (response.StatusCode == HttpStatusCode.NotModified && entry is not null)
             {
-                LogNotModified(url);
+                LogNotModified(safe);
                 var refreshed = entry with { FreshUntil = HttpCachePolicy.FreshUntil(response, now) };
                 await WriteEntryAsync(entryPath, refreshed, cancellationToken);
                 return Reuse(bodyPath, refreshed);
@@ -87,28 +90,28 @@ internal sealed partial class MediaFetcher
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new MediaException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new MediaException($"GET {safe} answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
 
-            return await StoreAsync(url, response, bodyPath, entryPath, now, linked.Token);
+            return await StoreAsync(url, safe, response, bodyPath, entryPath, now, linked.Token);
         }
         catch (HttpRequestException ex)
         {
-            throw new MediaException($"GET {url} failed: {ex.Message}", ex);
+            throw new MediaException($"GET {safe} failed: {ex.Message}", ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MediaException($"GET {url} took longer than {_options.FetchTimeout.TotalSeconds:0} s");
+            throw new MediaException($"GET {safe} took longer than {_options.FetchTimeout.TotalSeconds:0} s");
         }
     }
 
     private async Task<FetchedMedia> StoreAsync(
-        Uri url, HttpResponseMessage response, string bodyPath, string entryPath, DateTimeOffset now, CancellationToken cancellationToken)
+        Uri url, string safe, HttpResponseMessage response, string bodyPath, string entryPath, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var length = response.Content.Headers.ContentLength;
         if (length > _options.MaxMediaBytes)
         {
-            throw new MediaException($"GET {url}: {length} bytes is over the limit of {_options.MaxMediaBytes}");
+            throw new MediaException($"GET {safe}: {length} bytes is over the limit of {_options.MaxMediaBytes}");
         }
 
         var noStore = HttpCachePolicy.IsNoStore(response);
@@ -119,7 +122,7 @@ internal sealed partial class MediaFetcher
         long bytes;
         try
         {
-            (hash, bytes) = await DownloadAsync(url, response, temporary, cancellationToken);
+            (hash, bytes) = await DownloadAsync(safe, response, temporary, cancellationToken);
             File.Move(temporary, target, overwrite: true);
         }
         finally
@@ -128,7 +131,7 @@ internal sealed partial class MediaFetcher
         }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
-        LogDownloaded(url, bytes, noStore);
+        LogDownloaded(safe, bytes, noStore);
         if (!noStore)
         {
             var entry = new MediaCacheEntry
@@ -148,7 +151,7 @@ internal sealed partial class MediaFetcher
     }
 
     /// <summary>Copies the body to a file, hashing it, and stops at the size limit.</summary>
-    private async Task<(string Hash, long Bytes)> DownloadAsync(Uri url, HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    private async Task<(string Hash, long Bytes)> DownloadAsync(string safe, HttpResponseMessage response, string path, CancellationToken cancellationToken)
     {
         using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -161,7 +164,7 @@ internal sealed partial class MediaFetcher
             total += read;
             if (total > _options.MaxMediaBytes)
             {
-                throw new MediaException($"GET {url}: the body is over the limit of {_options.MaxMediaBytes} bytes");
+                throw new MediaException($"GET {safe}: the body is over the limit of {_options.MaxMediaBytes} bytes");
             }
 
             hasher.AppendData(buffer, 0, read);
@@ -177,12 +180,12 @@ internal sealed partial class MediaFetcher
         return new FetchedMedia(bodyPath, entry.ContentType, entry.ContentHash, FromCache: true);
     }
 
-    private static FetchedMedia Local(Uri url)
+    private static FetchedMedia Local(Uri url, string safe)
     {
         var info = new FileInfo(url.LocalPath);
         if (!info.Exists)
         {
-            throw new MediaException($"{url}: no such file");
+            throw new MediaException($"{safe}: no such file");
         }
 
         // A local file is named by its path, size and modification time rather than by hashing it.

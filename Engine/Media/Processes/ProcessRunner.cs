@@ -5,9 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace RcmlEngine.Media.Processes;
 
-/// <summary>Runs child processes with <see cref="Process"/>: no shell, stdin/stdout/stderr redirected, killed on cancellation.</summary>
+/// <summary>
+/// Runs child processes with <see cref="Process"/>: no shell, stdin/stdout/stderr redirected, killed on
+/// cancellation. A child gets the least it needs: none of the engine's environment (a fixed system
+/// <c>PATH</c>, so a <c>sox</c> or <c>sh</c> earlier on the engine's own <c>PATH</c> is never found),
+/// and a private, owner-only working and temp folder of its own, deleted when it ends.
+/// </summary>
 internal sealed partial class ProcessRunner(ILogger<ProcessRunner> logger) : IProcessRunner
 {
+    /// <summary>The <c>PATH</c> a child sees: system folders only, writable by root alone.</summary>
+    public const string ChildPath = "/usr/bin:/bin";
+
     // Enough stderr to explain a failure; the rest is read and dropped so the pipe never fills.
     private const int MaxStandardError = 4096;
 
@@ -16,8 +24,25 @@ internal sealed partial class ProcessRunner(ILogger<ProcessRunner> logger) : IPr
         ProcessStart start, Func<Stream, CancellationToken, Task>? readOutput, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Created 0700 on Unix: no other user can plant or read files in it.
+        var workingDirectory = Directory.CreateTempSubdirectory("rcml-child-");
+        try
+        {
+            return await RunInAsync(start, workingDirectory.FullName, readOutput, cancellationToken);
+        }
+        finally
+        {
+            DeleteQuietly(workingDirectory);
+        }
+    }
+
+    private async Task<ProcessResult> RunInAsync(
+        ProcessStart start, string workingDirectory, Func<Stream, CancellationToken, Task>? readOutput, CancellationToken cancellationToken)
+    {
         var info = new ProcessStartInfo(start.FileName)
         {
+            WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -28,6 +53,16 @@ internal sealed partial class ProcessRunner(ILogger<ProcessRunner> logger) : IPr
         foreach (var argument in start.Arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        info.Environment.Clear();
+        info.Environment["PATH"] = ChildPath;
+        info.Environment["LANG"] = "C.UTF-8";
+        info.Environment["HOME"] = workingDirectory;
+        info.Environment["TMPDIR"] = workingDirectory;
+        foreach (var (name, value) in start.Environment)
+        {
+            info.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = info };
@@ -72,6 +107,22 @@ internal sealed partial class ProcessRunner(ILogger<ProcessRunner> logger) : IPr
         var result = new ProcessResult(process.ExitCode, await stderr);
         LogExited(start.FileName, process.Id, result.ExitCode);
         return result;
+    }
+
+    private static void DeleteQuietly(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the system cleans its temp folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
     }
 
     private static async Task<string> ReadLimitedAsync(StreamReader reader)

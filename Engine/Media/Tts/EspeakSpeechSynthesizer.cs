@@ -6,7 +6,8 @@ using RcmlEngine.Media.Wav;
 namespace RcmlEngine.Media.Tts;
 
 /// <summary>
-/// <c>&lt;Say&gt;</c> with espeak-ng: the text goes to its stdin (SSML with <c>-m</c>), its WAV comes
+/// <c>&lt;Say&gt;</c> with espeak-ng: the text goes to its stdin (SSML with <c>-m</c>, rewritten from an
+/// allow-list by <see cref="EspeakSsml"/>; plain text is never read as markup), its WAV comes
 /// from stdout (header lengths unknown, as it streams) and is resampled to 8 kHz into a cache file
 /// named by a hash of the text, voice and language, so the same prompt is synthesized once.
 /// </summary>
@@ -25,15 +26,17 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
         _options = options;
         _time = time;
         _logger = logger;
-        _directory = Path.Combine(options.CacheDirectory, "speech");
-        Directory.CreateDirectory(_directory);
+        PrivateDirectory.Create(options.CacheDirectory);
+        _directory = PrivateDirectory.Create(Path.Combine(options.CacheDirectory, "speech"));
     }
 
     /// <inheritdoc />
     public async Task<string> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken)
     {
         var voice = EspeakVoices.Map(request.Voice, request.Language);
-        var ssml = request.IsSsml || request.Text.TrimStart().StartsWith("<speak", StringComparison.OrdinalIgnoreCase);
+        // Plain text is spoken as text, whatever it starts with: an application that escaped its
+        // caller's words must not see them read as markup.
+        var ssml = request.IsSsml;
         var key = MediaFetcher.Sha256Hex($"espeak-ng\n{request.Voice}\n{request.Language}\n{voice}\n{ssml}\n{request.Text}");
         var path = Path.Combine(_directory, key + ".wav");
         if (File.Exists(path))
@@ -43,9 +46,7 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
             return path;
         }
 
-        var text = ssml && !request.Text.TrimStart().StartsWith("<speak", StringComparison.OrdinalIgnoreCase)
-            ? $"<speak>{request.Text}</speak>"
-            : request.Text;
+        var text = ssml ? EspeakSsml.Sanitize(request.Text) : request.Text;
         List<string> arguments = ["-v", voice, "--stdout"];
         if (ssml)
         {
@@ -56,7 +57,7 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
         try
         {
             var result = await _runner.RunAsync(
-                new ProcessStart(_options.EspeakPath, arguments, text),
+                new ProcessStart(_options.EspeakPath, arguments, text) { Environment = EspeakEnvironment() },
                 (stdout, token) => ConvertAsync(stdout, temporary, token),
                 cancellationToken);
             if (result.ExitCode != 0)
@@ -73,6 +74,13 @@ internal sealed partial class EspeakSpeechSynthesizer : ISpeechSynthesizer
 
         LogSynthesized(voice, request.Text.Length);
         return path;
+    }
+
+    // An installation with its voices elsewhere says so with ESPEAK_DATA_PATH; that alone is passed on.
+    private static Dictionary<string, string> EspeakEnvironment()
+    {
+        var data = Environment.GetEnvironmentVariable("ESPEAK_DATA_PATH");
+        return data is null ? [] : new() { ["ESPEAK_DATA_PATH"] = data };
     }
 
     private static async Task ConvertAsync(Stream stdout, string path, CancellationToken cancellationToken)

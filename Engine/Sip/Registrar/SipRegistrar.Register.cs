@@ -1,4 +1,5 @@
 using System.Globalization;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transport;
@@ -43,14 +44,22 @@ internal sealed partial class SipRegistrar
         }
 
         // Step 3. Wrong credentials and unknown names get the same 403, so names cannot be probed; a
-        // 403 rather than another challenge stops a UA from retrying a bad password in a loop.
-        switch (_digest.Check(request, out var username))
+        // 403 rather than another challenge stops a UA from retrying a bad password in a loop. A source
+        // past its failures for the minute is not even checked: guessing goes no faster than that.
+        var address = AddressRanges.Normalize(source.EndPoint.Address);
+        if (_failures.IsExhausted(address))
+        {
+            return SipResponse.For(request, 403, "Forbidden (too many failed attempts, try later)", tag);
+        }
+
+        switch (_digest.Check(request, address, out var username))
         {
             case DigestServer.Verdict.Missing:
-                return _digest.Challenge(request, tag);
+                return _digest.Challenge(request, tag, address);
             case DigestServer.Verdict.Stale:
-                return _digest.Challenge(request, tag, stale: true);
+                return _digest.Challenge(request, tag, address, stale: true);
             case DigestServer.Verdict.Rejected:
+                _failures.TryAcquire(address);
                 return SipResponse.For(request, 403, "Forbidden (wrong credentials)", tag);
         }
 

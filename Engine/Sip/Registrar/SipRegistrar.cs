@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
@@ -21,6 +23,7 @@ internal sealed partial class SipRegistrar : IDisposable
     private readonly ILogger<SipRegistrar> _logger;
     private readonly DigestServer _digest;
     private readonly BindingTable _table;
+    private readonly PerKeyRateLimiter<IPAddress> _failures;
     private readonly Func<SipRequest, SipRemote, CancellationToken, Task<SipResponse>> _handler;
     private readonly Lock _sweepLock = new();
     private SipTimerQueue? _sweepQueue;
@@ -36,6 +39,7 @@ internal sealed partial class SipRegistrar : IDisposable
         _logger = logger;
         _digest = new DigestServer(options.Realm, options.PasswordFor, time) { Algorithms = options.Algorithms, NonceLifetime = options.NonceLifetime };
         _table = new BindingTable(options.MaxUsers, options.MaxBindingsPerUser);
+        _failures = new PerKeyRateLimiter<IPAddress>(options.MaxFailuresPerSourcePerMinute, TimeSpan.FromMinutes(1), time);
         _handler = HandleAsync;
     }
 

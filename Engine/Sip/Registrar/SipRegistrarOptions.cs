@@ -24,6 +24,12 @@ internal sealed record SipRegistrarOptions(Func<string, string?> PasswordFor)
     /// </summary>
     public IReadOnlyList<string> Algorithms { get; init; } = ["MD5"];
 
+    /// <summary>
+    /// REGISTERs with wrong credentials one source address may send per minute; past them, its REGISTERs are
+    /// answered 403 without being checked until the minute ends (password guessing). 0: no limit.
+    /// </summary>
+    public int MaxFailuresPerSourcePerMinute { get; init; } = 10;
+
     /// <summary>How long a challenge's nonce is good for; an older but correct answer gets a new challenge with <c>stale=true</c>.</summary>
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
 

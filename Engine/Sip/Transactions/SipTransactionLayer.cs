@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transport;
 
@@ -85,7 +86,12 @@ internal sealed partial class SipTransactionLayer
     {
         if (UacResponseCheck.DropReason(response) is { } reason)
         {
-            Log.ResponseDropped(_logger, response.StatusCode, source, reason);
+            if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, source.EndPoint.Address))
+            {
+                var escaped = LogText.Escape(reason);
+                Log.ResponseDropped(_logger, response.StatusCode, source, escaped);
+            }
+
             return;
         }
 
@@ -104,7 +110,12 @@ internal sealed partial class SipTransactionLayer
         if (key is null)
         {
             // No usable Via or CSeq: there is no transaction to make (RFC 3261 8.2.6 answers statelessly when it can).
-            Log.RequestWithoutKey(_logger, request.Method, source);
+            if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, source.EndPoint.Address))
+            {
+                var method = LogText.Escape(request.Method);
+                Log.RequestWithoutKey(_logger, method, source);
+            }
+
             if (request.Method != SipMethods.Ack && request.TopVia is not null)
             {
                 Send(SipTransportLayer.ResponseTarget(request.TopVia, source), SipWriter.ToBytes(SipResponse.For(request, 400, "Bad Request (CSeq)")));

@@ -14,4 +14,7 @@ internal interface ISipTransport : IAsyncDisposable
 
     /// <summary>Sends bytes to a peer (on TCP: on <paramref name="connectionId"/> if still open, else a reused or new connection).</summary>
     ValueTask SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> data, long connectionId, CancellationToken cancellationToken);
+
+    /// <summary>True when a connection to <paramref name="remote"/> is open now (connection-oriented transports; UDP has none).</summary>
+    bool IsOpen(IPEndPoint remote) => false;
 }

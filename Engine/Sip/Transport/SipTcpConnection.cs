@@ -6,7 +6,8 @@ namespace RcmlEngine.Sip.Transport;
 
 /// <summary>
 /// One TCP connection: frames the stream into messages, and cuts the peer off when it goes idle,
-/// dribbles a message slower than the message timeout, or exceeds the size cap.
+/// dribbles a message slower than the message timeout, exceeds the size cap, or (inbound) sends no
+/// valid SIP message within the first-message timeout of connecting.
 /// </summary>
 internal sealed class SipTcpConnection : IAsyncDisposable
 {
@@ -19,8 +20,9 @@ internal sealed class SipTcpConnection : IAsyncDisposable
     private readonly CancellationTokenSource _closed = new();
     private Task? _loop;
 
-    public SipTcpConnection(Socket socket, SipTcpTransport owner, SipTransportOptions options, TimeProvider time)
+    public SipTcpConnection(Socket socket, SipTcpTransport owner, SipTransportOptions options, TimeProvider time, bool inbound)
     {
+        Inbound = inbound;
         _socket = socket;
         _socket.NoDelay = true;
         _owner = owner;
@@ -33,6 +35,9 @@ internal sealed class SipTcpConnection : IAsyncDisposable
     public long Id { get; }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>True when the peer connected to us (false: we connected to it).</summary>
+    public bool Inbound { get; }
 
     public bool IsOpen => !_closed.IsCancellationRequested;
 
@@ -97,14 +102,20 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         var filled = 0;
         var source = new SipRemote(SipTransportKind.Tcp, Remote, Id);
         long? messageStarted = null;
+        var opened = _time.GetTimestamp();
+
+        // What we connected to is trusted to speak SIP; an inbound peer proves it with one valid message.
+        var proven = !Inbound;
         using var timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _closed.Token);
         try
         {
             while (true)
             {
-                // Idle peers get the idle timeout; a peer in the middle of a message gets what is left of the message timeout.
+                // Idle peers get the idle timeout; a peer in the middle of a message gets what is left of the message timeout;
+                // a peer yet to send a valid message, at most what is left of the first-message timeout.
                 var wait = _options.TcpIdleTimeout;
+                var expiry = $"idle for {_options.TcpIdleTimeout.TotalSeconds:0} s, connection closed";
                 if (messageStarted is { } started)
                 {
                     var left = _options.TcpMessageTimeout - _time.GetElapsedTime(started);
@@ -115,6 +126,24 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                     }
 
                     wait = left;
+                    expiry = $"message not finished within {_options.TcpMessageTimeout.TotalSeconds:0} s, peer cut off";
+                }
+
+                if (!proven)
+                {
+                    var left = _options.TcpFirstMessageTimeout - _time.GetElapsedTime(opened);
+                    var noMessage = $"no valid SIP message within {_options.TcpFirstMessageTimeout.TotalSeconds:0} s of connecting, connection closed";
+                    if (left <= TimeSpan.Zero)
+                    {
+                        _owner.Sink.OnRejected(source, noMessage);
+                        return;
+                    }
+
+                    if (left < wait)
+                    {
+                        wait = left;
+                        expiry = noMessage;
+                    }
                 }
 
                 timeout.CancelAfter(wait);
@@ -133,9 +162,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_closed.IsCancellationRequested)
                 {
-                    _owner.Sink.OnRejected(source, messageStarted is null
-                        ? $"idle for {_options.TcpIdleTimeout.TotalSeconds:0} s, connection closed"
-                        : $"message not finished within {_options.TcpMessageTimeout.TotalSeconds:0} s, peer cut off");
+                    _owner.Sink.OnRejected(source, expiry);
                     return;
                 }
 
@@ -168,7 +195,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                         break;
                     }
 
-                    _owner.Sink.OnReceived(buffer.AsSpan(consumed + start, length), source, _owner);
+                    proven |= _owner.Sink.OnReceived(buffer.AsSpan(consumed + start, length), source, _owner);
                     consumed += start + length;
                 }
 

@@ -6,7 +6,9 @@ namespace RcmlEngine.Sip.Transport;
 
 /// <summary>
 /// SIP over TCP (RFC 3261 18): a listener plus every open connection, inbound and outbound. A
-/// connection to a peer is reused for later messages to the same address; the connection count is capped.
+/// connection to a peer is reused for later messages to the same address. The connection count is capped:
+/// overall, per source address for inbound connections, and with room kept for outbound ones, so that
+/// one client cannot take every connection, nor stop the engine from reaching its trunks.
 /// </summary>
 internal sealed class SipTcpTransport : ISipTransport
 {
@@ -99,14 +101,39 @@ internal sealed class SipTcpTransport : ISipTransport
             throw new SipTransportException($"TCP connect to {remote} failed: {ex.Message}", ex);
         }
 
-        var connection = Track(socket);
+        var connection = Track(socket, inbound: false);
         _byRemote[remote] = connection;
         return connection;
     }
 
-    private SipTcpConnection Track(Socket socket)
+    /// <summary>Why a new inbound connection from <paramref name="source"/> is refused, or null when it may stay.</summary>
+    private string? InboundRefusal(IPAddress source)
     {
-        var connection = new SipTcpConnection(socket, this, _options, _time);
+        // Only the accept loop adds inbound connections, so these counts cannot grow under it.
+        int inbound = 0, fromSource = 0;
+        foreach (var connection in _byId.Values)
+        {
+            if (connection.Inbound)
+            {
+                inbound++;
+                fromSource += connection.Remote.Address.Equals(source) ? 1 : 0;
+            }
+        }
+
+        var inboundCap = _options.MaxTcpConnections - _options.TcpOutboundReserve;
+        if (inbound >= inboundCap || _byId.Count >= _options.MaxTcpConnections)
+        {
+            return $"TCP connection cap reached ({inboundCap} inbound, {_options.TcpOutboundReserve} more kept for outbound); connection refused";
+        }
+
+        return fromSource >= _options.MaxTcpConnectionsPerSource
+            ? $"{_options.MaxTcpConnectionsPerSource} TCP connections from this address already open; connection refused"
+            : null;
+    }
+
+    private SipTcpConnection Track(Socket socket, bool inbound)
+    {
+        var connection = new SipTcpConnection(socket, this, _options, _time, inbound);
         _byId[connection.Id] = connection;
         _byRemote.TryAdd(connection.Remote, connection);
         connection.Start();
@@ -131,14 +158,19 @@ internal sealed class SipTcpTransport : ISipTransport
                 continue;
             }
 
-            if (_byId.Count >= _options.MaxTcpConnections)
+            var remote = SipTcpConnection.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+            if (InboundRefusal(remote.Address) is { } refusal)
             {
-                Sink.OnRejected(new SipRemote(SipTransportKind.Tcp, (IPEndPoint)socket.RemoteEndPoint!), $"TCP connection cap of {_options.MaxTcpConnections} reached; connection refused");
+                Sink.OnRejected(new SipRemote(SipTransportKind.Tcp, remote), refusal);
                 socket.Dispose();
                 continue;
             }
 
-            Track(socket);
+            Track(socket, inbound: true);
         }
     }
+
+    /// <inheritdoc />
+    public bool IsOpen(IPEndPoint remote) =>
+        _byRemote.TryGetValue(SipTcpConnection.Normalize(remote), out var connection) && connection.IsOpen;
 }

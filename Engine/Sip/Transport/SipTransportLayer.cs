@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Messages;
 
 namespace RcmlEngine.Sip.Transport;
@@ -19,8 +20,7 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
     private readonly ILogger<SipTransportLayer> _logger;
     private readonly List<ISipTransport> _transports = [];
     private readonly Channel<SipInbound> _queue;
-    private readonly Dictionary<IPAddress, IPAddress> _localFor = [];
-    private readonly Lock _localLock = new();
+    private readonly LocalAddressCache _localFor = new();
     private Action<SipInbound>? _handler;
     private Task? _processLoop;
     private long _rejected;
@@ -30,6 +30,7 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
     {
         _options = options;
         _logger = loggers.CreateLogger<SipTransportLayer>();
+        LogThrottle = new SourceLogThrottle(options.LogLinesPerSourcePerMinute, time);
         Resolver = resolver ?? new Rfc3263Resolver(new DnsClientLookup());
         _queue = Channel.CreateBounded<SipInbound>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
@@ -45,6 +46,9 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
     }
 
     public ISipResolver Resolver { get; }
+
+    /// <summary>Bounds the log lines each source address causes; shared by the layers above.</summary>
+    internal SourceLogThrottle LogThrottle { get; }
 
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
@@ -71,6 +75,9 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
         ?? _transports.FirstOrDefault(t => t.Kind == kind);
 
     public bool Has(SipTransportKind kind) => _transports.Any(t => t.Kind == kind);
+
+    /// <summary>True when <paramref name="flow"/>'s connection (TCP) is still open.</summary>
+    public bool IsOpen(SipRemote flow) => Find(flow.Transport, flow.EndPoint.AddressFamily)?.IsOpen(flow.EndPoint) == true;
 
     /// <summary>The host and port to write in Via and Contact for messages sent to <paramref name="remote"/>.</summary>
     public (string Host, int Port) LocalAddressFor(SipTransportKind kind, IPEndPoint remote)
@@ -104,13 +111,13 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
         }
     }
 
-    void ISipReceiveSink.OnReceived(ReadOnlySpan<byte> data, SipRemote source, ISipTransport transport)
+    bool ISipReceiveSink.OnReceived(ReadOnlySpan<byte> data, SipRemote source, ISipTransport transport)
     {
         var result = SipParser.Parse(data, source.IsReliable);
         if (!result.Success)
         {
             Reject(result, source, transport);
-            return;
+            return false;
         }
 
         var message = result.Message!;
@@ -126,28 +133,44 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
             SipMetrics.Dropped.Add(1);
             Log.QueueFull(_logger, source);
         }
+
+        return true;
     }
 
     void ISipReceiveSink.OnRejected(SipRemote source, string reason)
     {
         Interlocked.Increment(ref _rejected);
         SipMetrics.Rejected.Add(1);
-        Log.TransportRejected(_logger, source, reason);
+        if (_logger.IsEnabled(LogLevel.Information) && LogThrottle.ShouldLog(_logger, source.EndPoint.Address))
+        {
+            var escaped = LogText.Escape(reason);
+            Log.TransportRejected(_logger, source, escaped);
+        }
     }
 
     private void Reject(SipParseResult result, SipRemote source, ISipTransport transport)
     {
         Interlocked.Increment(ref _rejected);
         SipMetrics.Rejected.Add(1);
-        var reason = result.Describe();
+        // The description quotes the input (a header name with ESC or CR in it): escaped before it is logged.
+        var reason = LogText.Escape(result.Describe());
+        var log = _logger.IsEnabled(LogLevel.Information) && LogThrottle.ShouldLog(_logger, source.EndPoint.Address);
         if (result.RejectStatus == 0 || result.Unvalidated is not { } request || !request.Headers.Contains(SipHeaderNames.Via) ||
             request.Method == SipMethods.Ack)
         {
-            Log.Dropped(_logger, source, reason);
+            if (log)
+            {
+                Log.Dropped(_logger, source, reason);
+            }
+
             return;
         }
 
-        Log.AnsweredBadRequest(_logger, result.RejectStatus, source, reason);
+        if (log)
+        {
+            Log.AnsweredBadRequest(_logger, result.RejectStatus, source, reason);
+        }
+
         var response = SipResponse.For(request, result.RejectStatus, result.RejectStatus == 400 ? $"Bad Request ({Sanitize(result.Where)})" : null);
         var bytes = SipWriter.ToBytes(response);
 
@@ -215,22 +238,16 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
 
     private IPAddress RouteSourceFor(IPAddress remote)
     {
-        lock (_localLock)
+        if (_localFor.TryGet(remote, out var cached))
         {
-            if (_localFor.TryGetValue(remote, out var cached))
-            {
-                return cached;
-            }
+            return cached;
         }
 
         // Connecting a UDP socket sends nothing; it only asks the kernel which local address routes there.
         using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         probe.Connect(new IPEndPoint(remote, 9));
         var local = ((IPEndPoint)probe.LocalEndPoint!).Address;
-        lock (_localLock)
-        {
-            _localFor[remote] = local;
-        }
+        _localFor.Set(remote, local);
 
         return local;
     }

@@ -15,6 +15,21 @@ internal sealed record SipTransportOptions
     /// <summary>Most TCP connections open at once (inbound and outbound); more are refused.</summary>
     public int MaxTcpConnections { get; init; } = 1024;
 
+    /// <summary>
+    /// Of <see cref="MaxTcpConnections"/>, how many only outbound connections (to trunks, clients) may use:
+    /// inbound connections are refused once <c>MaxTcpConnections - TcpOutboundReserve</c> are open.
+    /// </summary>
+    public int TcpOutboundReserve { get; init; } = 64;
+
+    /// <summary>Most inbound TCP connections from one source address; more are refused (closed at once).</summary>
+    public int MaxTcpConnectionsPerSource { get; init; } = 64;
+
+    /// <summary>
+    /// An inbound TCP connection must deliver a valid SIP message this soon after connecting, or it is
+    /// closed; CRLF keep-alives do not count (RFC 5626 keep-alives are for flows that carried SIP).
+    /// </summary>
+    public TimeSpan TcpFirstMessageTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A TCP connection with no traffic for this long is closed.</summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -35,4 +50,10 @@ internal sealed record SipTransportOptions
     /// (the newest, since UDP peers retransmit and TCP peers wait for an answer).
     /// </summary>
     public int ReceiveQueueCapacity { get; init; } = 16384;
+
+    /// <summary>
+    /// Log lines one source address may cause per minute across the SIP layers (refused connections, bad
+    /// messages, rejected requests); more are suppressed and counted. 0: no limit.
+    /// </summary>
+    public int LogLinesPerSourcePerMinute { get; init; } = 20;
 }

@@ -38,7 +38,7 @@ internal abstract partial class SipCall
             await AddContactAsync(request, cancellationToken);
             SetBody(request, offer);
             SipClientTransaction? current = null;
-            var response = await Stack.SendAsync(request, Credentials, t => current = t, dialog.BumpLocalSeq, cancellationToken, PinnedDestination);
+            var response = await Stack.SendAsync(request, Credentials, t => current = t, dialog.BumpLocalSeq, cancellationToken, await DialogDestinationAsync(request, cancellationToken));
             if (response.IsSuccess && current is SipInviteClientTransaction invite)
             {
                 LocalBody = offer;
@@ -91,7 +91,7 @@ internal abstract partial class SipCall
         }
 
         SetBody(request, body);
-        return await Stack.SendAsync(request, Credentials, null, dialog.BumpLocalSeq, cancellationToken, PinnedDestination);
+        return await Stack.SendAsync(request, Credentials, null, dialog.BumpLocalSeq, cancellationToken, await DialogDestinationAsync(request, cancellationToken));
     }
 
     /// <summary>Sends BYE and ends the call whatever the answer (RFC 3261 15.1.1).</summary>
@@ -130,9 +130,43 @@ internal abstract partial class SipCall
         request.Headers.Set(SipHeaderNames.Contact, Stack.ContactFor(destination.Transport, destination.EndPoint).ToString());
     }
 
-    /// <summary>Where an in-dialog request goes: the pinned destination, else its next hop resolved (RFC 3263).</summary>
+    /// <summary>
+    /// The TCP connection the dialog was set up on (an incoming INVITE's, or the one an outgoing INVITE
+    /// went out on); null over UDP.
+    /// </summary>
+    protected SipRemote? DialogFlow { get; set; }
+
+    /// <summary>Where an in-dialog request goes: <see cref="DialogDestinationAsync"/>, else its next hop resolved (RFC 3263).</summary>
     protected async Task<SipDestination> NextHopAsync(SipRequest request, CancellationToken cancellationToken) =>
-        PinnedDestination ?? await Stack.ResolveAsync(SipDialog.NextHop(request), cancellationToken);
+        await DialogDestinationAsync(request, cancellationToken) ?? await Stack.ResolveAsync(SipDialog.NextHop(request), cancellationToken);
+
+    /// <summary>
+    /// Where an in-dialog request must go whatever its URI resolves to, or null to resolve it: the pinned
+    /// destination; or, for a dialog set up over TCP whose next hop names no transport, TCP as its peer
+    /// expects (it may listen on no UDP port at all): over the dialog's own connection while it is open
+    /// (RFC 5626 thinking), else over a new TCP connection to the next hop.
+    /// </summary>
+    protected async Task<SipDestination?> DialogDestinationAsync(SipRequest request, CancellationToken cancellationToken)
+    {
+        if (PinnedDestination is { } pinned)
+        {
+            return pinned;
+        }
+
+        var hop = SipDialog.NextHop(request);
+        if (DialogFlow is not { Transport: SipTransportKind.Tcp } flow || hop.Transport is not null || hop.IsSecure)
+        {
+            return null;
+        }
+
+        if (Stack.Transport.IsOpen(flow))
+        {
+            return new SipDestination(SipTransportKind.Tcp, flow.EndPoint, TransportExplicit: true);
+        }
+
+        var resolved = await Stack.ResolveAsync(hop, cancellationToken);
+        return resolved.Transport == SipTransportKind.Udp ? resolved with { Transport = SipTransportKind.Tcp, TransportExplicit = true } : resolved;
+    }
 
     private SipDialog RequireConfirmed() =>
         Dialog is { State: SipDialogState.Confirmed } dialog && State == SipCallState.Confirmed

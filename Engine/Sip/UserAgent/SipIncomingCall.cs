@@ -21,6 +21,7 @@ internal sealed class SipIncomingCall : SipCall
         _invite = invite;
         Dialog = SipDialog.ForUas(invite.Request, localTag);
         RemoteBody = BodyOf(invite.Request);
+        DialogFlow = invite.Source.Transport == SipTransportKind.Tcp ? invite.Source : null;
     }
 
     /// <summary>The INVITE as received (all headers, including X- and User-to-User).</summary>

@@ -158,6 +158,7 @@ internal sealed partial class SipOutgoingCall
         }
 
         var destination = PinnedDestination ?? await Stack.ResolveAsync(proxy ?? target, cancellationToken);
+        DialogFlow = destination.Transport == SipTransportKind.Tcp ? new SipRemote(SipTransportKind.Tcp, destination.EndPoint) : null;
         var (host, _) = Stack.Transport.LocalAddressFor(destination.Transport, destination.EndPoint);
         var from = _options.From ?? new SipNameAddress(SipUri.Create(Stack.Options.ContactUser, host));
         request.Headers.Add(SipHeaderNames.MaxForwards, "70");

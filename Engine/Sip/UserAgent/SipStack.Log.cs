@@ -16,6 +16,9 @@ internal sealed partial class SipStack
         [LoggerMessage(EventId = LogEventRange.Sip + 202, Level = LogLevel.Error, Message = "SIP handler failed for call {CallId}")]
         public static partial void HandlerFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string callId);
 
+        [LoggerMessage(EventId = LogEventRange.Sip + 204, Level = LogLevel.Information, Message = "SIP {Method} from {Source} refused with {Status}")]
+        public static partial void SourceRefused(Microsoft.Extensions.Logging.ILogger logger, string method, System.Net.IPAddress source, int status);
+
         [LoggerMessage(EventId = LogEventRange.Sip + 203, Level = LogLevel.Debug, Message = "SIP {Method} answered {Status}: retrying with credentials")]
         public static partial void Authenticating(Microsoft.Extensions.Logging.ILogger logger, string method, int status);
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
@@ -11,9 +13,21 @@ internal sealed partial class SipStack
     private void OnRequest(SipServerTransaction transaction)
     {
         var request = transaction.Request;
+        if (request.To?.Tag is null && Admit(transaction) is { } refusal)
+        {
+            Respond(transaction, refusal);
+            return;
+        }
+
         if (UasRequestCheck.Check(request) is { } rejection)
         {
-            Log.RequestRejected(_logger, request.Method, rejection.StatusCode, rejection.ReasonPhrase);
+            if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, transaction.Source.EndPoint.Address))
+            {
+                var method = LogText.Escape(request.Method);
+                var reason = LogText.Escape(rejection.ReasonPhrase);
+                Log.RequestRejected(_logger, method, rejection.StatusCode, reason);
+            }
+
             Respond(transaction, rejection);
             return;
         }
@@ -61,13 +75,30 @@ internal sealed partial class SipStack
 
         // RFC 3261 8.2.6.1: answer 100 at once so the caller stops retransmitting (no To tag on 100).
         transaction.SendResponse(SipResponse.For(request, 100));
-        if (_digestServer is not null)
+        var source = AddressRanges.Normalize(transaction.Source.EndPoint.Address);
+        if (MustAuthenticate(source))
         {
-            var verdict = _digestServer.Check(request);
+            if (_authFailures.IsExhausted(source))
+            {
+                Respond(transaction, SipResponse.For(request, 403, "Forbidden (too many failed attempts, try later)", tag));
+                return;
+            }
+
+            var verdict = _digestServer!.Check(request, source, out _);
+            if (verdict == DigestServer.Verdict.Rejected)
+            {
+                _authFailures.TryAcquire(source);
+            }
+
             if (verdict != DigestServer.Verdict.Authorized)
             {
-                Log.Challenged(_logger, request.CallId!, verdict);
-                Respond(transaction, _digestServer.Challenge(request, tag, verdict == DigestServer.Verdict.Stale));
+                if (_logger.IsEnabled(LogLevel.Information) && Transport.LogThrottle.ShouldLog(_logger, transaction.Source.EndPoint.Address))
+                {
+                    var callId = LogText.Escape(request.CallId);
+                    Log.Challenged(_logger, callId, verdict);
+                }
+
+                Respond(transaction, _digestServer.Challenge(request, tag, source, verdict == DigestServer.Verdict.Stale));
                 return;
             }
         }
@@ -96,7 +127,7 @@ internal sealed partial class SipStack
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.HandlerFailed(_logger, ex, call.CallId);
+            Log.HandlerFailed(_logger, ex, LogText.Escape(call.CallId));
             call.RejectIfUnanswered(500);
             return;
         }
@@ -114,7 +145,7 @@ internal sealed partial class SipStack
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.HandlerFailed(_logger, ex, transaction.Request.CallId ?? string.Empty);
+            Log.HandlerFailed(_logger, ex, LogText.Escape(transaction.Request.CallId));
             Respond(transaction, SipResponse.For(transaction.Request, 500, toTag: NewTag()));
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
@@ -20,6 +21,8 @@ internal sealed partial class SipStack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SipIncomingCall> _pendingInvites = new(StringComparer.Ordinal);
     private readonly SipTimerQueue _queue;
     private readonly DigestServer? _digestServer;
+    private readonly PerKeyRateLimiter<IPAddress> _invitesPerSource;
+    private readonly PerKeyRateLimiter<IPAddress> _authFailures;
     private readonly ILogger<SipStack> _logger;
 
     private SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggers)
@@ -33,8 +36,12 @@ internal sealed partial class SipStack : IAsyncDisposable
         Transactions = new SipTransactionLayer(Transport, _queue, options.Timers, loggers) { User = new TransactionUser(this) };
         if (options.InboundAuthentication is { } auth)
         {
-            _digestServer = new DigestServer(auth.Realm, auth.PasswordFor, time);
+            // MD5 only, as the registrar: SIPp and baresip give up on a SHA-256 challenge.
+            _digestServer = new DigestServer(auth.Realm, auth.PasswordFor, time) { Proxy = true, Algorithms = ["MD5"] };
         }
+
+        _invitesPerSource = new PerKeyRateLimiter<IPAddress>(options.MaxInvitesPerSourcePerSecond, TimeSpan.FromSeconds(1), time);
+        _authFailures = new PerKeyRateLimiter<IPAddress>(options.InboundAuthentication?.MaxFailuresPerSourcePerMinute ?? 0, TimeSpan.FromMinutes(1), time);
     }
 
     public SipStackOptions Options { get; }

@@ -1,3 +1,4 @@
+using System.Net;
 using RcmlEngine.Sip.Auth;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
@@ -26,8 +27,20 @@ internal sealed record SipStackOptions
     /// <summary>Default credentials for challenges (per trunk); a call's own credentials win.</summary>
     public SipCredentials? Credentials { get; init; }
 
-    /// <summary>When set, initial INVITEs must carry a valid digest for this realm or get 401 (RFC 3261 22.1).</summary>
+    /// <summary>When set, initial INVITEs must carry a valid digest for this realm or get 407 (RFC 3261 22.3).</summary>
     public SipInboundAuthentication? InboundAuthentication { get; init; }
+
+    /// <summary>
+    /// When set, requests outside a dialog (INVITE, REGISTER, OPTIONS...) from any other source address are
+    /// answered 403; requests inside a dialog are not checked (a trunk may send BYE from anywhere). Null: any source.
+    /// </summary>
+    public IReadOnlyList<IPNetwork>? AllowedSources { get; init; }
+
+    /// <summary>
+    /// New INVITEs (outside a dialog) one source address may send per second; more are answered 503 with
+    /// Retry-After (RFC 3261 21.5.4). 0: unlimited.
+    /// </summary>
+    public int MaxInvitesPerSourcePerSecond { get; init; }
 
     /// <summary>How hostnames are resolved (RFC 3263); null uses DNS through DnsClient.</summary>
     public ISipResolver? Resolver { get; init; }

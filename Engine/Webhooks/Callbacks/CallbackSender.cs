@@ -42,7 +42,7 @@ internal sealed partial class CallbackSender(
             }
 
             var error = status is >= 300 and < 400
-                ? new WebhookError(WebhookErrorCode.HttpTooManyRedirects, $"more than {_options.MaxRedirects} redirects from {request.Url.Authority}")
+                ? new WebhookError(WebhookErrorCode.HttpTooManyRedirects, $"redirect from {request.Url.Authority} not followed (more than {_options.MaxRedirects}, or a POST sent to another host)")
                 : new WebhookError(WebhookErrorCode.HttpRetrievalFailure, $"HTTP {status} from {request.Url.Authority}");
             var transient = CallbackPipeline.IsTransient(response.StatusCode);
             return Report(request, new CallbackResult { StatusCode = status, Error = error, Transient = transient, Attempts = attempts.Value });

@@ -82,7 +82,7 @@ internal sealed partial class DocumentFetcher(
 
         if (status is >= 300 and < 400 && response.Headers.Location is not null)
         {
-            return result with { Error = new(WebhookErrorCode.HttpTooManyRedirects, $"more than {_options.MaxRedirects} redirects from {requested.Authority}") };
+            return result with { Error = new(WebhookErrorCode.HttpTooManyRedirects, $"redirect from {requested.Authority} not followed (more than {_options.MaxRedirects}, or a POST sent to another host)") };
         }
 
         if (!response.IsSuccessStatusCode)

@@ -18,7 +18,7 @@ internal static class HttpFailures
     /// True when the exception means no response came back: refused, reset or timed-out connection,
     /// or a connection closed before any response header.
     /// </summary>
-    public static bool NothingReceived(Exception exception) => exception switch
+    public static bool NothingReceived(Exception exception) => !IsBlocked(exception) && exception switch
     {
         HttpRequestException http => http.HttpRequestError is HttpRequestError.ConnectionError
             or HttpRequestError.ResponseEnded
@@ -32,6 +32,11 @@ internal static class HttpFailures
     public static WebhookError Classify(Exception exception, Uri url)
     {
         var host = url.Authority;
+        if (IsBlocked(exception))
+        {
+            return new(WebhookErrorCode.HttpConnectionFailure, $"connection to {host} refused: {Innermost(exception)}");
+        }
+
         return exception switch
         {
             HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } =>
@@ -49,6 +54,20 @@ internal static class HttpFailures
     /// <summary>The failure for a response that took longer than the allowed time.</summary>
     public static WebhookError Timeout(Uri url, TimeSpan timeout) =>
         new(WebhookErrorCode.HttpConnectionFailure, $"no complete response from {url.Authority} within {timeout.TotalSeconds:0.###} s");
+
+    /// <summary>True when the request was refused by the address policy (never retried: it would be refused again).</summary>
+    public static bool IsBlocked(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BlockedAddressException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Innermost(Exception exception)
     {

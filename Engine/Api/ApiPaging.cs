@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace RcmlEngine.Api;
+
+/// <summary>
+/// A list request's paging (<c>PageSize</c> default 50, at most 1,000; <c>Page</c>; <c>PageToken</c>) and
+/// the URIs of Twilio's list answers, host-relative, carrying the request's filters.
+/// </summary>
+/// <param name="PageSize">Records per page.</param>
+/// <param name="Page">The page number, 0-based.</param>
+/// <param name="PageToken">The token of a previous answer's next or previous page; null for the first.</param>
+internal sealed record ApiPaging(int PageSize, int Page, string? PageToken)
+{
+    /// <summary>Records per page when none is asked for.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The most records per page.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Reads the paging of <paramref name="query"/>; an error message naming the parameter when it is not usable.</summary>
+    public static (ApiPaging? Paging, string? Error) Read(ApiForm query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var size = DefaultPageSize;
+        if (query["PageSize"] is { } sizeText && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1))
+        {
+            return (null, $"PageSize must be a whole number from 1 to {MaxPageSize}, not '{sizeText}'");
+        }
+
+        var page = 0;
+        if (query["Page"] is { } pageText && !int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page))
+        {
+            return (null, $"Page must be a whole number from 0, not '{pageText}'");
+        }
+
+        var token = query["PageToken"] is { Length: > 0 } given ? given : null;
+        return (new ApiPaging(Math.Min(size, MaxPageSize), page, token), null);
+    }
+
+    /// <summary>
+    /// The URI of a page of <paramref name="path"/> with <paramref name="filters"/> (the request's own
+    /// filter parameters, in order), this page size, <paramref name="page"/> and <paramref name="token"/>.
+    /// </summary>
+    public string UriOf(string path, IEnumerable<KeyValuePair<string, string>> filters, int page, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var uri = new StringBuilder(path).Append('?');
+        foreach (var (name, value) in filters)
+        {
+            uri.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
+        }
+
+        uri.Append(CultureInfo.InvariantCulture, $"PageSize={PageSize}&Page={page}");
+        if (token is not null)
+        {
+            uri.Append("&PageToken=").Append(Uri.EscapeDataString(token));
+        }
+
+        return uri.ToString();
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
+
+namespace RcmlEngine.Hosting;
+
+internal sealed partial class RecordsPruningService
+{
+    [LoggerMessage(EventId = LogEventRange.Hosting + 40, Level = LogLevel.Information,
+        Message = "Records pruned: {Calls} call(s), {Recordings} recording(s) older than {Before:O}")]
+    private partial void LogPruned(int calls, int recordings, DateTimeOffset before);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 41, Level = LogLevel.Error,
+        Message = "Records could not be pruned; the next pass will try again")]
+    private partial void LogPruneFailed(Exception exception);
+}
