@@ -75,20 +75,8 @@ internal static class CallEndpoints
 
         await keeper.FlushAsync(context.RequestAborted);
         var page = await store.QueryAsync(filter, context.RequestAborted);
-        var path = CallResources.ListPath(account.Sid);
-        var start = paging.Page * paging.PageSize;
-        var list = new CallListResource
-        {
-            Calls = [.. page.Items.Select(CallResources.Of)],
-            FirstPageUri = paging.UriOf(path, filters, 0, null),
-            NextPageUri = page.NextPageToken is { } next ? paging.UriOf(path, filters, paging.Page + 1, next) : null,
-            PreviousPageUri = page.PreviousPageToken is { } previous ? paging.UriOf(path, filters, Math.Max(paging.Page - 1, 0), previous) : null,
-            Page = paging.Page,
-            PageSize = paging.PageSize,
-            Start = start,
-            End = start + Math.Max(page.Items.Count - 1, 0),
-            Uri = paging.UriOf(path, filters, paging.Page, paging.PageToken),
-        };
+        var list = paging.Fill(new CallListResource { Calls = [.. page.Items.Select(CallResources.Of)] },
+            CallResources.ListPath(account.Sid), filters, page.Items.Count, page.NextPageToken, page.PreviousPageToken);
         return Results.Json(list, ApiJsonContext.Api.CallListResource);
     }
 
