@@ -93,7 +93,7 @@ printf '(b) %-6s %-8s %-10s %-8s %-8s\n' rate placed calls/s failed non-2xx
 export CREATE_ONLY=1
 for rate in $rates; do
   before_failed=$(count failed); before_completed=$(count completed)
-  conns=$(( rate < 50 ? 1 : rate / 25 ))
+  conns=$(( rate < 10 ? 1 : rate / 10 ))
   CALL_DELAY_MS=$(( conns * 1000 / rate )) wrk -t1 -c"$conns" -d"${duration}s" -H "$auth" -s scripts/load-api/create-fetch.lua "$api" >"$work/wrk-$rate.txt"
   settle
   placed=$(awk '/requests in/ {print $1}' "$work/wrk-$rate.txt")
@@ -101,4 +101,5 @@ for rate in $rates; do
   failed=$(( $(count failed) - before_failed )); completed=$(( $(count completed) - before_completed ))
   printf '(b) %-6s %-8s %-10s %-8s %-8s (completed %s)\n' "$rate" "$placed" "$(awk -v n="$placed" -v d="$duration" 'BEGIN{printf "%.1f", n/d}')" "$failed" "$non2xx" "$completed"
 done
-echo "SIPp UAS: $(grep -c . "$work/uas.log" || true) log lines; errors: $(cat "$work"/*_errors.log 2>/dev/null | grep -c . || true)"
+echo "SIPp UAS error log: $(cat "$work"/*_errors.log 2>/dev/null | grep -c . || true) lines"
+cat "$work"/*_errors.log 2>/dev/null | grep -v '^$' | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9:.]+\s+[0-9.]+: //' | sort | uniq -c | sort -rn | head -5 || true
