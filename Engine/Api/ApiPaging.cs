@@ -59,4 +59,26 @@ internal sealed record ApiPaging(int PageSize, int Page, string? PageToken)
 
         return uri.ToString();
     }
+
+    /// <summary>
+    /// <paramref name="list"/> with the paging fields of this page (of <paramref name="count"/>
+    /// records, with the store's next and previous tokens) of <paramref name="path"/>.
+    /// </summary>
+    public TList Fill<TList>(TList list, string path, IReadOnlyList<KeyValuePair<string, string>> filters, int count, string? nextToken, string? previousToken)
+        where TList : ApiListResource
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var start = Page * PageSize;
+        return (TList)(list with
+        {
+            FirstPageUri = UriOf(path, filters, 0, null),
+            NextPageUri = nextToken is null ? null : UriOf(path, filters, Page + 1, nextToken),
+            PreviousPageUri = previousToken is null ? null : UriOf(path, filters, Math.Max(Page - 1, 0), previousToken),
+            Page = Page,
+            PageSize = PageSize,
+            Start = start,
+            End = start + Math.Max(count - 1, 0),
+            Uri = UriOf(path, filters, Page, PageToken),
+        });
+    }
 }

@@ -47,6 +47,7 @@ public sealed class ApiCallTests
             Twiml = new Twiml($"<Response><Play loop=\"0\">{_app.Url("/tone440.wav")}</Play></Response>"),
             StatusCallback = _app.Url("/status"),
             StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"],
+            SendDigits = "w1#",
         }, client);
 
         created.Sid.Should().MatchRegex("^CA[0-9a-f]{32}$");
@@ -56,6 +57,8 @@ public sealed class ApiCallTests
         created.From.Should().Be("+15550001111");
         created.AccountSid.Should().Be(AccountSid);
         await phone.WaitForAsync(p => TestRtpPhone.CarriesTone(p, 440), cancellationToken);
+        TestRtpPhone.Events(phone.Packets, 101).Select(e => e.Event.EventCode).Distinct().Should().Equal([(byte)1, (byte)11],
+            "SendDigits reached the callee as RFC 4733 events before the document ran");
         (await CallResource.FetchAsync(created.Sid, client: client)).Status.Should().Be(CallResource.StatusEnum.InProgress);
 
         await CallResource.UpdateAsync(new UpdateCallOptions(created.Sid)
@@ -135,6 +138,38 @@ public sealed class ApiCallTests
         await CallResource.UpdateAsync(new UpdateCallOptions(parent.Sid) { Status = CallResource.UpdateStatusEnum.Completed }, client);
         (await first.WaitAsync(cancellationToken)).Should().Be(0, first.Describe());
         await WaitUntilAsync(async () => (await CallResource.FetchAsync(legs[0].Sid, client: client)).Status == CallResource.StatusEnum.Completed, cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task CreateCall_ToARegisteredClient_RingsItOnItsBinding(CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Accounts:0:AccountSid"] = AccountSid,
+            ["Accounts:0:AuthToken"] = AuthToken,
+            ["Clients:0:Name"] = "alice",
+            ["Clients:0:Password"] = "wonderland",
+        };
+        await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
+        var client = TwilioTestClient.Create(engine.HttpBaseUrl, AccountSid, AuthToken);
+        using var phone = new TestRtpPhone();
+        var port = FreePorts.Pick();
+        await using (var registering = SippRunner.StartOnPort(port, $"127.0.0.1:{engine.SipPort}", "-sf", "uac_register_stay.xml", "-m", "1", "-timeout", "20s", "-timeout_error"))
+        {
+            (await registering.WaitAsync(cancellationToken)).Should().Be(0, "alice registered: " + registering.Describe() + engine.Log);
+        }
+
+        await using var alice = SippRunner.StartOnPort(port, "-sf", "uas_bridge_party.xml", "-m", "1", "-timeout", "60s", "-timeout_error", "-key", "rtp_port", phone.Port.ToString(CultureInfo.InvariantCulture));
+        var created = await CallResource.CreateAsync(new CreateCallOptions(new Client("alice"), new PhoneNumber("+15550001111"))
+        {
+            Twiml = new Twiml($"<Response><Play loop=\"0\">{_app.Url("/tone440.wav")}</Play></Response>"),
+        }, client);
+
+        created.To.Should().Be("client:alice", "as Twilio shows a client party");
+        await phone.WaitForAsync(p => TestRtpPhone.CarriesTone(p, 440), cancellationToken);
+        await CallResource.UpdateAsync(new UpdateCallOptions(created.Sid) { Status = CallResource.UpdateStatusEnum.Completed }, client);
+        (await alice.WaitAsync(cancellationToken)).Should().Be(0, "alice got BYE: " + alice.Describe() + engine.Log);
     }
 
     [Test]

@@ -75,27 +75,16 @@ internal static class CallEndpoints
 
         await keeper.FlushAsync(context.RequestAborted);
         var page = await store.QueryAsync(filter, context.RequestAborted);
-        var path = CallResources.ListPath(account.Sid);
-        var start = paging.Page * paging.PageSize;
-        var list = new CallListResource
-        {
-            Calls = [.. page.Items.Select(CallResources.Of)],
-            FirstPageUri = paging.UriOf(path, filters, 0, null),
-            NextPageUri = page.NextPageToken is { } next ? paging.UriOf(path, filters, paging.Page + 1, next) : null,
-            PreviousPageUri = page.PreviousPageToken is { } previous ? paging.UriOf(path, filters, Math.Max(paging.Page - 1, 0), previous) : null,
-            Page = paging.Page,
-            PageSize = paging.PageSize,
-            Start = start,
-            End = start + Math.Max(page.Items.Count - 1, 0),
-            Uri = paging.UriOf(path, filters, paging.Page, paging.PageToken),
-        };
+        var list = paging.Fill(new CallListResource { Calls = [.. page.Items.Select(CallResources.Of)] },
+            CallResources.ListPath(account.Sid), filters, page.Items.Count, page.NextPageToken, page.PreviousPageToken);
         return Results.Json(list, ApiJsonContext.Api.CallListResource);
     }
 
-    private static async Task<IResult> FetchAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store, TimeProvider time)
+    private static async Task<IResult> FetchAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store,
+        CallRecordKeeper keeper, TimeProvider time)
     {
         var account = ApiGuard.AccountOf(context);
-        var record = await FindAsync(account.Sid, CallSid, live, store, time, context.RequestAborted);
+        var record = await FindAsync(account.Sid, CallSid, live, keeper, store, time, context.RequestAborted);
         return record is null
             ? ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")
             : Results.Json(CallResources.Of(record), ApiJsonContext.Api.CallResource);
@@ -113,7 +102,7 @@ internal static class CallEndpoints
         var call = live.Find(account.Sid, CallSid);
         if (call is null)
         {
-            var finished = await store.FindAsync(account.Sid, CallSid, context.RequestAborted);
+            var finished = await FindEndedAsync(account.Sid, CallSid, keeper, store, context.RequestAborted);
             if (finished is null)
             {
                 return ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/");
@@ -133,11 +122,11 @@ internal static class CallEndpoints
         }
 
         await keeper.FlushAsync(context.RequestAborted);
-        var record = await FindAsync(account.Sid, CallSid, live, store, time, context.RequestAborted);
+        var record = await FindAsync(account.Sid, CallSid, live, keeper, store, time, context.RequestAborted);
         return Results.Json(CallResources.Of(record ?? CallRecord.Of(call.Call, time.GetUtcNow())), ApiJsonContext.Api.CallResource);
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store)
+    private static async Task<IResult> DeleteAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store, CallRecordKeeper keeper)
     {
         var account = ApiGuard.AccountOf(context);
         if (live.Find(account.Sid, CallSid) is not null)
@@ -145,14 +134,29 @@ internal static class CallEndpoints
             return ApiErrors.BadRequest(ApiErrors.StillInUse, $"Call {CallSid} is still in progress: hang it up (Status=completed) before deleting its record");
         }
 
+        // A call that has just ended may still have its final record on the way: written first, then deleted.
+        await keeper.FlushAsync(context.RequestAborted);
         return await store.DeleteAsync(account.Sid, CallSid, context.RequestAborted)
             ? Results.NoContent()
             : ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/");
     }
 
-    private static async Task<CallRecord?> FindAsync(string accountSid, string callSid, LiveCallRegistry live, ICallRecordStore store,
-        TimeProvider time, CancellationToken cancellationToken) =>
-        live.Find(accountSid, callSid) is { } call
-            ? CallRecord.Of(call.Call, time.GetUtcNow())
+    // A call that has just ended has left the live calls before its final record is written: the keeper
+    // still holds that record then, so a fetch never misses a call between the two.
+    private static async Task<CallRecord?> FindAsync(string accountSid, string callSid, LiveCallRegistry live, CallRecordKeeper keeper,
+        ICallRecordStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (live.Find(accountSid, callSid) is { } call)
+        {
+            return CallRecord.Of(call.Call, time.GetUtcNow());
+        }
+
+        return await FindEndedAsync(accountSid, callSid, keeper, store, cancellationToken);
+    }
+
+    private static async Task<CallRecord?> FindEndedAsync(string accountSid, string callSid, CallRecordKeeper keeper, ICallRecordStore store,
+        CancellationToken cancellationToken) =>
+        keeper.Live(callSid) is { } pending && string.Equals(pending.AccountSid, accountSid, StringComparison.Ordinal)
+            ? pending
             : await store.FindAsync(accountSid, callSid, cancellationToken);
 }

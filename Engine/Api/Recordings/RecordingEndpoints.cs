@@ -61,19 +61,8 @@ internal static class RecordingEndpoints
         };
         var page = await catalog.QueryAsync(query, context.RequestAborted);
         var path = callSid is null ? RecordingResources.ListPath(account.Sid) : RecordingResources.CallListPath(account.Sid, callSid);
-        var start = paging.Page * paging.PageSize;
-        var list = new RecordingListResource
-        {
-            Recordings = [.. page.Items.Select(r => RecordingResources.Of(r, http.PublicBaseUrl))],
-            FirstPageUri = paging.UriOf(path, filters, 0, null),
-            NextPageUri = page.NextPageToken is { } next ? paging.UriOf(path, filters, paging.Page + 1, next) : null,
-            PreviousPageUri = page.PreviousPageToken is { } previous ? paging.UriOf(path, filters, Math.Max(paging.Page - 1, 0), previous) : null,
-            Page = paging.Page,
-            PageSize = paging.PageSize,
-            Start = start,
-            End = start + Math.Max(page.Items.Count - 1, 0),
-            Uri = paging.UriOf(path, filters, paging.Page, paging.PageToken),
-        };
+        var list = paging.Fill(new RecordingListResource { Recordings = [.. page.Items.Select(r => RecordingResources.Of(r, http.PublicBaseUrl))] },
+            path, filters, page.Items.Count, page.NextPageToken, page.PreviousPageToken);
         return Results.Json(list, ApiJsonContext.Api.RecordingListResource);
     }
 

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return ParseCommand.Create();
         yield return RunCommand.Create();
         yield return ServeCommand.Create();
+        yield return CallCommand.Create();
         yield return SipResponderCommand.Create();
     }
 }

@@ -56,7 +56,7 @@ internal sealed partial class OutboundCallLauncher(
                 CallSid = TwilioSid.NewCallSid(),
                 AccountSid = request.Account.AccountSid,
                 From = request.From,
-                To = request.To,
+                To = request.ToKind == DialTargetKind.Client ? "client:" + request.To : request.To,
                 Direction = CallDirection.OutboundApi,
             },
             CallerId = request.CallerId ?? request.From,
