@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using RcmlEngine.Api;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media;
@@ -17,6 +18,7 @@ using RcmlEngine.Media.Sessions;
 using RcmlEngine.Rtp;
 using RcmlEngine.Sip.Registrar;
 using RcmlEngine.Sip.UserAgent;
+using RcmlEngine.Webhooks;
 
 namespace RcmlEngine.Hosting;
 
@@ -34,11 +36,29 @@ internal static class EngineHost
 
     /// <summary>
     /// Builds the host (nothing listens before <c>StartAsync</c>). Throws <see cref="OptionsValidationException"/>
-    /// naming every setting at fault. <paramref name="logging"/> replaces the default console logging.
+    /// naming every setting at fault, and <see cref="FormatException"/> naming a value that does not convert. <paramref name="logging"/> replaces the default console logging.
     /// </summary>
     public static WebApplication Build(IConfiguration configuration, EngineOverrides? overrides = null, Action<ILoggingBuilder>? logging = null)
     {
+        try
+        {
+            return BuildChecked(configuration, overrides, logging);
+        }
+        catch (InvalidOperationException exception) when (ConfigValueErrors.Describe(exception) is { } sentence)
+        {
+            throw new FormatException(sentence, exception);
+        }
+    }
+
+    private static WebApplication BuildChecked(IConfiguration configuration, EngineOverrides? overrides, Action<ILoggingBuilder>? logging)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // The sections the services bind only as they start: a value that does not convert is named here, not in a start-up stack trace.
+        _ = configuration.GetSection("Webhooks").Get<WebhookOptions>();
+        _ = configuration.GetSection("Api").Get<ApiOptions>();
+        _ = configuration.GetSection("Records").Get<RecordsOptions>();
+        _ = configuration.GetSection("Stats").Get<EngineStatsOptions>();
         var engine = EngineConfiguration.Bind(configuration, overrides);
         var validation = new EngineOptionsValidator().Validate(null, engine);
         if (validation.Failed)

@@ -47,6 +47,12 @@ internal static class ServeCommand
 
         await using (app)
         {
+            if (PortPreflight.FindConflict(app.Services.GetRequiredService<IOptions<EngineOptions>>().Value) is { } conflict)
+            {
+                await errors.WriteLineAsync($"rcml serve: {conflict}");
+                return RcmlCommandLine.UsageError;
+            }
+
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -55,6 +61,12 @@ internal static class ServeCommand
             {
                 await ReportAsync(errors, exception);
                 return exception is OptionsValidationException ? RcmlCommandLine.UsageError : StartFailed;
+            }
+            catch (InvalidOperationException exception) when (ConfigValueErrors.Describe(exception) is { } sentence)
+            {
+                // A section bound only as the engine starts (Webhooks, Api, Records...) holds a value that does not convert.
+                await errors.WriteLineAsync($"rcml serve: {sentence}");
+                return RcmlCommandLine.UsageError;
             }
 
             await output.WriteLineAsync(Banner(app.Services));
