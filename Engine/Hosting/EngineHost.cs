@@ -160,6 +160,8 @@ internal static class EngineHost
     {
         app.MapRcmlApi();
         app.MapScalarApiReference("/api-reference");
+        app.MapGet("/", (ApplicationRouter router, SampleApplications samples, EngineHttpAddress http, SipStack stack) =>
+            FrontPage.Render(router, samples, http, stack.LocalEndPoints[0].EndPoint.Port)).ExcludeFromDescription();
         var samples = app.Services.GetRequiredService<SampleApplications>();
         var files = new DocumentFiles(samples.ServedFolder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";

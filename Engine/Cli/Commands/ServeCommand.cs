@@ -95,8 +95,9 @@ internal static class ServeCommand
         var sip = string.Join(", ", stack.LocalEndPoints.Select(e => $"{e.Transport.ToString().ToUpperInvariant()} {e.EndPoint}"));
         var port = stack.LocalEndPoints[0].EndPoint.Port;
         var suffix = port == Sip.Transport.SipListenOptions.DefaultPort ? string.Empty : $":{port}";
-        var routed = services.GetRequiredService<ApplicationRouter>().HasApplications
-            ? "configured applications"
+        var router = services.GetRequiredService<ApplicationRouter>();
+        var routed = router.HasApplications
+            ? $"the configured applications ({string.Join(", ", router.Targets.Select(t => $"sip:{t}@..."))})"
             : !samples.RoutesCalls ? "nothing (no application; the samples answer only when neither applications nor trunks are configured, and a samples folder is found)" : $"the samples: call sip:hello@127.0.0.1{suffix} or sip:ivr@127.0.0.1{suffix}";
         return $"rcml serve: SIP on {sip}; HTTP on {http.BoundAddress} (applications reach it at {http.PublicBaseUrl}); answering {routed}. Ctrl+C stops.";
     }
