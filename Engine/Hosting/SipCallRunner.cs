@@ -91,7 +91,7 @@ internal sealed partial class SipCallRunner(
             try
             {
                 var result = await run;
-                LogCallEnded(route.Name, result.Status, call.Lifecycle.DurationSeconds, result.Documents, result.Verbs, result.Errors);
+                LogCallEnded(route.Name, result.Status, call.Lifecycle.DurationSeconds, new Counted(result.Documents, "document"), new Counted(result.Verbs, "verb"), new Counted(result.Errors, "error"));
             }
             finally
             {
@@ -108,7 +108,7 @@ internal sealed partial class SipCallRunner(
     {
         await _stopping.CancelAsync();
         var running = _running.Values.ToList();
-        LogHangingUp(running.Count);
+        LogHangingUp(new Counted(running.Count, "call"));
         await Task.WhenAll(running.Select(r => r.Call.HangUpAsync(CancellationToken.None)));
         await Task.WhenAll(running.Select(r => r.Run)).WaitAsync(cancellationToken);
     }
