@@ -56,6 +56,12 @@ internal sealed partial class SipStack : IAsyncDisposable
     public Func<SipIncomingCall, CancellationToken, Task>? IncomingCallHandler { get; set; }
 
     /// <summary>
+    /// Overload control: asked for each new INVITE after the source checks and authentication; a refusal is
+    /// answered 503 with Retry-After. The admission it gives is disposed when the call ends. None: every call is taken.
+    /// </summary>
+    public ISipCallGate? CallGate { get; set; }
+
+    /// <summary>
     /// Answers REGISTER outside a dialog (a registrar such as <c>Registrar.SipRegistrar</c> plugs in here),
     /// given the request and where it came from (transport, source address, TCP connection: what
     /// RFC 3581 received/rport describe, for reaching a UA behind NAT). Without it REGISTER gets 501.
