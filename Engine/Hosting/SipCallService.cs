@@ -76,7 +76,11 @@ internal sealed partial class SipCallService(
     }
 
     /// <inheritdoc />
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <remarks>
+    /// The drain runs here, before any hosted service stops: the HTTP server (the REST API, samples and
+    /// recordings the running calls fetch) stops first of all in <see cref="StopAsync"/>'s order.
+    /// </remarks>
+    public Task StoppingAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -84,7 +88,7 @@ internal sealed partial class SipCallService(
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await DrainAsync(cancellationToken);
+        admission.BeginDrain();
         stack.IncomingCallHandler = null;
         await Task.WhenAll(runner.HangUpAllAsync(cancellationToken), launcher.HangUpAllAsync(cancellationToken));
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
