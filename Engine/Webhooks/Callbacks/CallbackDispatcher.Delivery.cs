@@ -133,7 +133,9 @@ internal sealed partial class CallbackDispatcher
         {
             await operation();
         }
-        catch (Exception exception) when (IsStoreFailure(exception))
+#pragma warning disable CA1031 // Whatever the store throws, delivery goes on from memory.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
             LogStoreFailed(what, 1, exception);
         }
