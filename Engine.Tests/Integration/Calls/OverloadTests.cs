@@ -111,6 +111,27 @@ public sealed class OverloadTests
         int.Parse(completed["CallDuration"]!, CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(3, "the call ran its whole document, not cut by the stop");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Stop_CallLongerThanDrainTimeout_HungUpWithByeAtTheTimeout(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", "<Response><Pause length=\"30\"/></Response>");
+        var settings = TestEngine.App("long", _app.Url("/voice"), ("StatusCallback", _app.Url("/status").ToString()));
+        settings["Limits:DrainTimeout"] = "00:00:01";
+        await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
+        await using var caller = SippRunner.Call(engine.SipPort, "long", "uac_wait_bye.xml");
+        await _app.WaitForRequestAsync("/voice", cancellationToken);
+        var started = TimeProvider.System.GetTimestamp();
+
+        await engine.StopAsync();
+
+        TimeProvider.System.GetElapsedTime(started).Should().BeLessThan(TimeSpan.FromSeconds(10), "the drain gives up after its timeout");
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, "the caller got the engine's BYE: " + caller.Describe() + engine.Log);
+        engine.Log.Should().Contain("Drain timeout: hanging up the 1 call(s) still in progress");
+        var completed = _app.RequestsTo("/status").Should().ContainSingle().Subject;
+        int.Parse(completed["CallDuration"]!, CultureInfo.InvariantCulture).Should().BeLessThan(10);
+    }
+
     // One OPTIONS over UDP from a socket of its own; returns the status line of the answer.
     private static async Task<string> OptionsStatusAsync(int port, CancellationToken cancellationToken)
     {
