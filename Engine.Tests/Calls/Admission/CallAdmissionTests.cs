@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RcmlEngine.Calls.Admission;
@@ -87,6 +88,18 @@ public sealed class CallAdmissionTests
     }
 
     [Test]
+    public void Probe_TickRunsLate_RefusesForPressure()
+    {
+        using var admission = Create(new CallAdmissionOptions { MaxSchedulingDelay = TimeSpan.FromMilliseconds(100), MaxCallsPerSecond = 0 });
+
+        // One jump of a second: the 250 ms probe runs 750 ms after it was due.
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        admission.TryAdmit(out var refusal).Should().BeNull();
+        refusal.Should().Be(AdmissionRefusal.Pressure);
+    }
+
+    [Test]
     public async Task BeginDrain_CallsInProgress_RefusesNewOnesAndIdlesWhenTheLastEnds()
     {
         using var admission = Create(new CallAdmissionOptions());
@@ -134,6 +147,33 @@ public sealed class CallAdmissionTests
         logs.Messages.Should().HaveCount(2, string.Join('\n', logs.Messages));
         logs.Messages[0].Should().Contain("too many calls in progress");
         logs.Messages[1].Should().Contain("50 new call(s) were refused");
+    }
+
+    [Test]
+    public void Metrics_RefusalsAndCallsInProgress_AreMeasured()
+    {
+        var shed = new List<(long Value, string? Reason)>();
+        var inProgress = new List<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "RcmlEngine.Calls")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => shed.Add((value, tags.ToArray().FirstOrDefault(t => t.Key == "reason").Value as string)));
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => inProgress.Add(value));
+        listener.Start();
+        using var admission = Create(new CallAdmissionOptions { MaxConcurrentCalls = 1 });
+
+        var held = admission.TryAdmit(out _);
+        admission.TryAdmit(out _);
+        listener.RecordObservableInstruments();
+
+        shed.Should().Equal((1L, "TooManyCalls"));
+        inProgress.Should().Contain(1);
+        held.Should().NotBeNull();
     }
 
     private CallAdmission Create(CallAdmissionOptions options) => new(options, _time, NullLogger<CallAdmission>.Instance);
