@@ -48,7 +48,7 @@ public sealed class AdmissionSettingsTests
             "Limits:MaxConcurrentCalls must not be negative (0: no limit)",
             "Limits:MaxCallsPerSecond must not be negative (0: no limit)",
             "Limits:MaxSchedulingDelay must not be negative (0: no guard)",
-            "Limits:DrainTimeout must not be negative",
+            "Limits:DrainTimeout must be from 00:00:00 to 00:30:00",
         ]);
     }
 }
