@@ -154,6 +154,7 @@ internal static class EngineHost
     private static void MapHttp(WebApplication app)
     {
         app.MapRcmlApi();
+        DrainEndpoint.Map(app);
         app.MapScalarApiReference("/api-reference");
         var samples = app.Services.GetRequiredService<SampleApplications>();
         var files = new DocumentFiles(samples.ServedFolder, () => app.Services.GetRequiredService<IRecordingStore>());

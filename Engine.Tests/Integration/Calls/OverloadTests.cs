@@ -132,6 +132,24 @@ public sealed class OverloadTests
         int.Parse(completed["CallDuration"]!, CultureInfo.InvariantCulture).Should().BeLessThan(10);
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task PostDrain_FromLoopback_202ThenNewInvitesGet503(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", "<Response><Hangup/></Response>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("drain", _app.Url("/voice")), cancellationToken);
+        using var http = new HttpClient { BaseAddress = engine.HttpBaseUrl };
+
+        using var drain = await http.PostAsync("/drain", null, cancellationToken);
+
+        drain.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await drain.Content.ReadAsStringAsync(cancellationToken)).Should().Contain("0 call(s) in progress");
+        await using var late = SippRunner.Call(engine.SipPort, "drain", "uac_expect_503.xml");
+        (await late.WaitAsync(cancellationToken)).Should().Be(0, "a drained engine refuses new INVITEs: " + late.Describe() + engine.Log);
+        _app.RequestsTo("/voice").Should().BeEmpty();
+        engine.Log.Should().Contain("Drain requested (POST /drain)");
+    }
+
     // One OPTIONS over UDP from a socket of its own; returns the status line of the answer.
     private static async Task<string> OptionsStatusAsync(int port, CancellationToken cancellationToken)
     {
