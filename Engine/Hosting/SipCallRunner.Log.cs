@@ -26,4 +26,8 @@ internal sealed partial class SipCallRunner
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 4, Level = LogLevel.Information, Message = "Stopping: hanging up {Count} call(s)")]
     private partial void LogHangingUp(int count);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 6, Level = LogLevel.Information,
+        Message = "Call for {Application} hung up by the shutdown after {DurationSeconds} s")]
+    private partial void LogCallStopped(string application, int durationSeconds);
 }

@@ -96,7 +96,7 @@ internal sealed partial class SipCallRunner(
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 // Stopped by the shutdown after the drain: the interpreter hung the call up on its way out.
-                LogCallEnded(route.Name, call.Lifecycle.Status, call.Lifecycle.DurationSeconds, 0, 0, 0);
+                LogCallStopped(route.Name, call.Lifecycle.DurationSeconds);
             }
             finally
             {

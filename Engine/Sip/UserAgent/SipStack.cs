@@ -31,7 +31,7 @@ internal sealed partial class SipStack : IAsyncDisposable
         Time = time;
         Loggers = loggers;
         _logger = loggers.CreateLogger<SipStack>();
-        _queue = new SipTimerQueue(time);
+        _queue = new SipTimerQueue(time, loggers.CreateLogger<SipTimerQueue>());
         Transport = new SipTransportLayer(options.Transport, time, loggers, options.Resolver);
         Transactions = new SipTransactionLayer(Transport, _queue, options.Timers, loggers) { User = new TransactionUser(this) };
         if (options.InboundAuthentication is { } auth)
