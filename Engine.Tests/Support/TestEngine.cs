@@ -68,6 +68,9 @@ internal sealed class TestEngine : IAsyncDisposable
             ["Webhooks:Queue:StorePath"] = Path.Combine(data, "callbacks.db"),
             ["Records:StorePath"] = Path.Combine(data, "records.db"),
             ["Media:CacheDirectory"] = Path.Combine(data, "media-cache"),
+
+            // A stop hangs up at once, as tests written before the drain expect; drain tests set their own.
+            ["Limits:DrainTimeout"] = "00:00:00",
         };
         foreach (var (key, value) in settings)
         {
