@@ -27,4 +27,8 @@ internal sealed partial class SipCallRunner
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 4, Level = LogLevel.Information, Message = "Stopping: hanging up {Calls}")]
     private partial void LogHangingUp(Counted calls);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 6, Level = LogLevel.Information,
+        Message = "Call for {Application} hung up by the shutdown after {DurationSeconds} s")]
+    private partial void LogCallStopped(string application, int durationSeconds);
 }

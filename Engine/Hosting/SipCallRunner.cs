@@ -93,6 +93,11 @@ internal sealed partial class SipCallRunner(
                 var result = await run;
                 LogCallEnded(route.Name, result.Status, call.Lifecycle.DurationSeconds, new Counted(result.Documents, "document"), new Counted(result.Verbs, "verb"), new Counted(result.Errors, "error"));
             }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopped by the shutdown after the drain: the interpreter hung the call up on its way out.
+                LogCallStopped(route.Name, call.Lifecycle.DurationSeconds);
+            }
             finally
             {
                 _running.TryRemove(callSid, out _);
@@ -110,6 +115,19 @@ internal sealed partial class SipCallRunner(
         var running = _running.Values.ToList();
         LogHangingUp(new Counted(running.Count, "call"));
         await Task.WhenAll(running.Select(r => r.Call.HangUpAsync(CancellationToken.None)));
-        await Task.WhenAll(running.Select(r => r.Run)).WaitAsync(cancellationToken);
+        await Task.WhenAll(running.Select(r => EndedAsync(r.Run))).WaitAsync(cancellationToken);
+    }
+
+    // A run the stop cancelled ends with OperationCanceledException: ended all the same.
+    private static async Task EndedAsync(Task run)
+    {
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ended by the stop.
+        }
     }
 }

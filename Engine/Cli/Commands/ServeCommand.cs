@@ -80,7 +80,7 @@ internal static class ServeCommand
                 // Ctrl+C or SIGTERM: stop below.
             }
 
-            await output.WriteLineAsync("rcml serve: stopping (hanging up calls, storing undelivered callbacks)");
+            await output.WriteLineAsync("rcml serve: stopping (new calls get 503, calls in progress may finish for Limits:DrainTimeout, then are hung up; undelivered callbacks are stored)");
             await app.StopAsync(CancellationToken.None);
         }
 
