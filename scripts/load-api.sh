@@ -49,7 +49,7 @@ pids+=($!)
 
 RCML__Accounts__0__AccountSid=$account RCML__Accounts__0__AuthToken=$token \
 RCML__Sip__ListenAddress=127.0.0.1 RCML__Http__ListenAddress=127.0.0.1 RCML__Http__PublicBaseUrl="http://127.0.0.1:$http_port/" \
-RCML__Rtp__PortMin=20000 RCML__Rtp__PortMax=29999 RCML__Api__MaxRequestsPerSecond=0 \
+RCML__Rtp__PortMin=20000 RCML__Rtp__PortMax=29999 RCML__Api__MaxRequestsPerSecond=0 RCML__Limits__MaxCallsPerSecond=0 \
 RCML__Recordings__Folder="$work/recordings" RCML__Webhooks__Queue__StorePath="$work/callbacks.db" \
 RCML__Records__StorePath="$work/records.db" RCML__Media__CacheDirectory="$work/media-cache" \
   dotnet Engine/bin/Release/net10.0/rcml.dll serve --sip-port "$sip_port" --http-port "$http_port" >"$work/engine.log" 2>&1 &

@@ -136,6 +136,7 @@ cat >"$work/load.json" <<JSON
   "Webhooks": { "Queue": { "StorePath": "$work/callbacks.db" } },
   "Media": { "CacheDirectory": "$work/cache", "Codecs": ["PCMU"] },
   "Stats": { "Interval": "00:00:01" },
+  "Limits": { "MaxCallsPerSecond": 0, "MaxConcurrentCalls": 0 },
   "Logging": { "LogLevel": { "Default": "Warning", "RcmlEngine.Hosting.EngineStatsReporter": "Information" } }
 }
 JSON

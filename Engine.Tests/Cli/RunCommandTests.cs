@@ -36,7 +36,7 @@ public sealed class RunCommandTests
             "Beep",
             "ended by key #",
             "Say (man, en): Saved, goodbye",
-            "call ended: completed, 3 document(s)");
+            "call ended: completed, 3 documents");
         errors.Should().BeEmpty();
     }
 
@@ -54,7 +54,7 @@ public sealed class RunCommandTests
             "Please leave a message after the beep.",
             "ended by key #",
             "Your message has been saved. Goodbye.",
-            "call ended: completed, 4 document(s), 7 verb(s), 0 error(s)");
+            "call ended: completed, 4 documents, 7 verbs, 0 errors");
         errors.Should().Contain("64008", "the sample asks for a transcription, which is reported as a warning");
         errors.Should().NotContain("error:");
     }
@@ -103,7 +103,7 @@ public sealed class RunCommandTests
         var (exit, output, _) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "loop.xml"), Digits = "1,2", Fast = true }, ct);
 
         exit.Should().Be(TerminalCall.Success);
-        output.Should().Contain("caller hangs up").And.Contain("call ended: completed, 3 document(s)");
+        output.Should().Contain("caller hangs up").And.Contain("call ended: completed, 3 documents");
     }
 
     [Test]

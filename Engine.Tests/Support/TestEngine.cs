@@ -48,9 +48,10 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>
     /// Starts an engine with <paramref name="settings"/> over the test defaults. <paramref name="dataFolder"/>
     /// (kept by the caller across restarts) holds the recordings, the callback store and the records store; none makes a fresh one.
+    /// <paramref name="services"/> adds registrations after the engine's (a faulty hosted service...).
     /// </summary>
     public static async Task<TestEngine> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken,
-        string? dataFolder = null)
+        string? dataFolder = null, Action<IServiceCollection>? services = null)
     {
         var ownData = dataFolder is null ? new TempDirectory() : null;
         var data = dataFolder ?? ownData!.Path;
@@ -67,6 +68,9 @@ internal sealed class TestEngine : IAsyncDisposable
             ["Webhooks:Queue:StorePath"] = Path.Combine(data, "callbacks.db"),
             ["Records:StorePath"] = Path.Combine(data, "records.db"),
             ["Media:CacheDirectory"] = Path.Combine(data, "media-cache"),
+
+            // A stop hangs up at once, as tests written before the drain expect; drain tests set their own.
+            ["Limits:DrainTimeout"] = "00:00:00",
         };
         foreach (var (key, value) in settings)
         {
@@ -75,7 +79,8 @@ internal sealed class TestEngine : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var log = new ConcurrentQueue<string>();
-        var app = EngineHost.Build(configuration, logging: logs => logs.AddProvider(new QueueLoggerProvider(log)).AddFilter("RcmlEngine", LogLevel.Debug));
+        var app = EngineHost.Build(configuration, logging: logs => logs.AddProvider(new QueueLoggerProvider(log)).AddFilter("RcmlEngine", LogLevel.Debug),
+            services: services);
         try
         {
             await app.StartAsync(cancellationToken);

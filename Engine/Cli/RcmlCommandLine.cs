@@ -9,8 +9,12 @@ internal static class RcmlCommandLine
     /// <summary>Exit code for bad usage (unknown command, missing argument).</summary>
     public const int UsageError = 2;
 
-    /// <summary>How long a command may take to finish after Ctrl+C or SIGTERM.</summary>
-    private static readonly TimeSpan ProcessTerminationTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long a command may take to finish after Ctrl+C or SIGTERM before the process is ended: only a
+    /// backstop, as <c>rcml serve</c> bounds its own stop (<c>Limits:DrainTimeout</c>, at most 30 minutes,
+    /// plus the host's 15 s), which this must not cut short.
+    /// </summary>
+    private static readonly TimeSpan ProcessTerminationTimeout = TimeSpan.FromMinutes(31);
 
     public static async Task<int> InvokeAsync(string[] args)
     {
@@ -26,7 +30,7 @@ internal static class RcmlCommandLine
             return UsageError;
         }
 
-        // A stopping engine hangs its calls up and stores its callbacks: give Ctrl+C time for that.
+        // A stopping engine drains, hangs its calls up and stores its callbacks: give Ctrl+C time for that.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = ProcessTerminationTimeout };
         return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }

@@ -10,8 +10,8 @@ internal sealed partial class RcmlInterpreter
     private partial void LogStarted(string host);
 
     [LoggerMessage(EventId = LogEventRange.Execution + 1, Level = LogLevel.Information,
-        Message = "Call ended {Status} after {Duration} s: {Documents} documents, {Verbs} verbs, {Errors} errors")]
-    private partial void LogEnded(string status, int duration, int documents, int verbs, int errors);
+        Message = "Call ended {Status} after {Duration} s: {Documents}, {Verbs}, {Errors}")]
+    private partial void LogEnded(string status, int duration, Counted documents, Counted verbs, Counted errors);
 
     [LoggerMessage(EventId = LogEventRange.Execution + 2, Level = LogLevel.Debug,
         Message = "Running <{Verb}> at {Line}:{Column}")]

@@ -99,7 +99,7 @@ internal sealed partial class RcmlInterpreter(
         if (logger.IsEnabled(LogLevel.Information))
         {
             var status = lifecycle.Status.ToWebhookValue();
-            LogEnded(status, lifecycle.DurationSeconds, session.DocumentsFetched, session.VerbsRun, session.ErrorsReported);
+            LogEnded(status, lifecycle.DurationSeconds, new Counted(session.DocumentsFetched, "document"), new Counted(session.VerbsRun, "verb"), new Counted(session.ErrorsReported, "error"));
         }
 
         return new CallRunResult(lifecycle.Status, lifecycle.EndReason, session.DocumentsFetched, session.VerbsRun, session.ErrorsReported);

@@ -37,6 +37,9 @@ internal sealed class ApplicationRouter
         }
     }
 
+    /// <summary>What callers dial to reach the configured applications: the exact users, then the patterns.</summary>
+    public IReadOnlyList<string> Targets => [.. _byUser.Keys, .. _byPattern.Select(p => p.Pattern.ToString())];
+
     /// <summary>True when at least one application is configured.</summary>
     public bool HasApplications => _byUser.Count > 0 || _byPattern.Count > 0;
 

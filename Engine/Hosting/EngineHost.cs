@@ -9,7 +9,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using RcmlEngine.Api;
+using RcmlEngine.Calls.Admission;
 using RcmlEngine.Calls.Dialing;
+using RcmlEngine.Calls.Records;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media;
@@ -17,6 +19,7 @@ using RcmlEngine.Media.Sessions;
 using RcmlEngine.Rtp;
 using RcmlEngine.Sip.Registrar;
 using RcmlEngine.Sip.UserAgent;
+using RcmlEngine.Webhooks;
 
 namespace RcmlEngine.Hosting;
 
@@ -29,16 +32,40 @@ namespace RcmlEngine.Hosting;
 /// </summary>
 internal static class EngineHost
 {
-    /// <summary>How long a shutdown may take (hang-ups, callback flush) before the host gives up on it.</summary>
+    /// <summary>
+    /// How long a shutdown may take after the drain (<c>Limits:DrainTimeout</c>): hang-ups, callback flush,
+    /// stores; the host's shutdown timeout is the drain plus this.
+    /// </summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// Builds the host (nothing listens before <c>StartAsync</c>). Throws <see cref="OptionsValidationException"/>
-    /// naming every setting at fault. <paramref name="logging"/> replaces the default console logging.
+    /// naming every setting at fault, and <see cref="FormatException"/> naming a value that does not convert.
+    /// <paramref name="logging"/> replaces the default console logging; <paramref name="services"/> adds registrations last (tests).
     /// </summary>
-    public static WebApplication Build(IConfiguration configuration, EngineOverrides? overrides = null, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(IConfiguration configuration, EngineOverrides? overrides = null, Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection>? services = null)
+    {
+        try
+        {
+            return BuildChecked(configuration, overrides, logging, services);
+        }
+        catch (InvalidOperationException exception) when (ConfigValueErrors.Describe(exception) is { } sentence)
+        {
+            throw new FormatException(sentence, exception);
+        }
+    }
+
+    private static WebApplication BuildChecked(IConfiguration configuration, EngineOverrides? overrides, Action<ILoggingBuilder>? logging,
+        Action<IServiceCollection>? services)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // The sections the services bind only as they start: a value that does not convert is named here, not in a start-up stack trace.
+        _ = configuration.GetSection("Webhooks").Get<WebhookOptions>();
+        _ = configuration.GetSection("Api").Get<ApiOptions>();
+        _ = configuration.GetSection("Records").Get<RecordsOptions>();
+        _ = configuration.GetSection("Stats").Get<EngineStatsOptions>();
         var engine = EngineConfiguration.Bind(configuration, overrides);
         var validation = new EngineOptionsValidator().Validate(null, engine);
         if (validation.Failed)
@@ -51,12 +78,19 @@ internal static class EngineHost
         builder.Configuration.AddConfiguration(configuration);
         ConfigureLogging(builder.Logging, configuration, logging);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(engine.Http.ListenAddress), engine.Http.Port));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            host.ShutdownTimeout = engine.Limits.DrainTimeout + ShutdownTimeout;
+
+            // A failing background service is logged by the host and the engine goes on serving calls.
+            host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore;
+        });
         builder.Services.AddRcmlEngine(configuration, overrides);
         builder.Services.AddRcmlApi(configuration);
         builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         MapHttp(app);
         return app;
@@ -129,6 +163,8 @@ internal static class EngineHost
             provider.GetRequiredService<EngineHttpAddress>(),
             EngineSettings.SamplesMode(engine),
             engine.Samples.Serve ?? EngineSettings.SamplesMode(engine)));
+        services.AddSingleton(provider => new CallAdmission(
+            EngineSettings.Admission(engine), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<CallAdmission>>()));
         services.AddSingleton<SipCallRunner>();
         services.AddHostedService<EngineStatsReporter>();
 
@@ -139,7 +175,10 @@ internal static class EngineHost
     private static void MapHttp(WebApplication app)
     {
         app.MapRcmlApi();
+        DrainEndpoint.Map(app);
         app.MapScalarApiReference("/api-reference");
+        app.MapGet("/", (ApplicationRouter router, SampleApplications samples, EngineHttpAddress http, SipStack stack) =>
+            FrontPage.Render(router, samples, http, stack.LocalEndPoints[0].EndPoint.Port)).ExcludeFromDescription();
         var samples = app.Services.GetRequiredService<SampleApplications>();
         var files = new DocumentFiles(samples.ServedFolder, () => app.Services.GetRequiredService<IRecordingStore>());
         var prefix = "/" + SamplesFolder.Name + "/";

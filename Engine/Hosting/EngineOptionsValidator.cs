@@ -27,6 +27,11 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Check(errors, options.Limits.MaxDocumentsPerCall > 0, "Limits:MaxDocumentsPerCall must be positive");
         Check(errors, options.Limits.MaxVerbsPerCall > 0, "Limits:MaxVerbsPerCall must be positive");
         Check(errors, options.Limits.MaxCallDuration > TimeSpan.Zero, "Limits:MaxCallDuration must be positive");
+        Check(errors, options.Limits.MaxConcurrentCalls is null or >= 0, "Limits:MaxConcurrentCalls must not be negative (0: no limit)");
+        Check(errors, options.Limits.MaxCallsPerSecond >= 0, "Limits:MaxCallsPerSecond must not be negative (0: no limit)");
+        Check(errors, options.Limits.MaxSchedulingDelay >= TimeSpan.Zero, "Limits:MaxSchedulingDelay must not be negative (0: no guard)");
+        Check(errors, options.Limits.DrainTimeout >= TimeSpan.Zero && options.Limits.DrainTimeout <= TimeSpan.FromMinutes(30),
+            "Limits:DrainTimeout must be from 00:00:00 to 00:30:00");
         Check(errors, !string.IsNullOrWhiteSpace(options.Recordings.Folder), "Recordings:Folder must name a folder");
         Check(errors, !string.IsNullOrWhiteSpace(options.ErrorPrompt.Text), "ErrorPrompt:Text must not be empty");
         Check(errors, options.Samples.Folder is null || Directory.Exists(options.Samples.Folder), $"Samples:Folder '{options.Samples.Folder}' is not a folder");

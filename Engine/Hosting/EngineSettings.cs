@@ -1,4 +1,5 @@
 using System.Net;
+using RcmlEngine.Calls.Admission;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution;
@@ -29,6 +30,22 @@ internal static class EngineSettings
         execution.ApologyText = engine.ErrorPrompt.Text;
         execution.ApologyVoice = engine.ErrorPrompt.Voice;
         execution.ApologyLanguage = engine.ErrorPrompt.Language;
+    }
+
+    /// <summary>The most calls in progress by default, whatever the RTP port range.</summary>
+    public const int DefaultMaxConcurrentCalls = 2_000;
+
+    /// <summary>Overload control: the configured limits, the concurrent calls derived from the RTP ports when unset.</summary>
+    public static CallAdmissionOptions Admission(EngineOptions engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var pairs = (engine.Rtp.PortMax - engine.Rtp.PortMin + 1) / 2;
+        return new CallAdmissionOptions
+        {
+            MaxConcurrentCalls = engine.Limits.MaxConcurrentCalls ?? Math.Clamp(pairs, 1, DefaultMaxConcurrentCalls),
+            MaxCallsPerSecond = engine.Limits.MaxCallsPerSecond,
+            MaxSchedulingDelay = engine.Limits.MaxSchedulingDelay,
+        };
     }
 
     /// <summary>The recordings folder and the base of their URLs.</summary>

@@ -33,12 +33,21 @@ internal sealed partial class EngineStatsReporter(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                using var process = Process.GetCurrentProcess();
-                var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
-                var (nowCollections, nowPaused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
-                LogStats(calls.ActiveCalls, heap / 1024, process.WorkingSet64 / 1024, process.Threads.Count,
-                    nowCollections - collections, (nowPaused - paused).TotalMilliseconds);
-                (collections, paused) = (nowCollections, nowPaused);
+                try
+                {
+                    var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+                    var (nowCollections, nowPaused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+                    var (resident, threads) = (Environment.WorkingSet / 1024, ThreadCount());
+                    LogStats(calls.ActiveCalls, heap / 1024, resident, threads,
+                        nowCollections - collections, (nowPaused - paused).TotalMilliseconds);
+                    (collections, paused) = (nowCollections, nowPaused);
+                }
+#pragma warning disable CA1031 // A stats line is never worth the engine: log and try again next tick.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    LogStatsFailed(exception);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -46,6 +55,23 @@ internal sealed partial class EngineStatsReporter(
             // Stopping.
         }
     }
+
+    // Process.Threads reads /proc and throws when the figures cannot be read (under load, the issue 11 crash); -1 then.
+    private static int ThreadCount()
+    {
+        try
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.Threads.Count;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
+    }
+
+    [LoggerMessage(EventId = Diagnostics.LogEventRange.Hosting + 31, Level = LogLevel.Warning, Message = "Stats could not be read; trying again next time")]
+    private partial void LogStatsFailed(Exception exception);
 
     [LoggerMessage(EventId = Diagnostics.LogEventRange.Hosting + 30, Level = LogLevel.Information,
         Message = "Stats: {Calls} call(s) in progress, managed heap {HeapKiB} KiB, resident {ResidentKiB} KiB, {Threads} threads, {Collections} collection(s) pausing {PausedMs:F1} ms")]

@@ -20,10 +20,15 @@ internal sealed partial class SipCallRunner
     [LoggerMessage(EventId = LogEventRange.Hosting + 2, Level = LogLevel.Information, Message = "Call for {Application} started (SIP Call-ID {SipCallId})")]
     private partial void LogCallStarted(string application, string sipCallId);
 
-    [LoggerMessage(EventId = LogEventRange.Hosting + 3, Level = LogLevel.Information,
-        Message = "Call for {Application} {Status}: {DurationSeconds} s, {Documents} document(s), {Verbs} verb(s), {Errors} error(s)")]
-    private partial void LogCallEnded(string application, CallStatus status, int durationSeconds, int documents, int verbs, int errors);
+    // Debug: the interpreter writes the call's one summary line at Information.
+    [LoggerMessage(EventId = LogEventRange.Hosting + 3, Level = LogLevel.Debug,
+        Message = "Call for {Application} {Status}: {DurationSeconds} s, {Documents}, {Verbs}, {Errors}")]
+    private partial void LogCallEnded(string application, CallStatus status, int durationSeconds, Counted documents, Counted verbs, Counted errors);
 
-    [LoggerMessage(EventId = LogEventRange.Hosting + 4, Level = LogLevel.Information, Message = "Stopping: hanging up {Count} call(s)")]
-    private partial void LogHangingUp(int count);
+    [LoggerMessage(EventId = LogEventRange.Hosting + 4, Level = LogLevel.Information, Message = "Stopping: hanging up {Calls}")]
+    private partial void LogHangingUp(Counted calls);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 6, Level = LogLevel.Information,
+        Message = "Call for {Application} hung up by the shutdown after {DurationSeconds} s")]
+    private partial void LogCallStopped(string application, int durationSeconds);
 }

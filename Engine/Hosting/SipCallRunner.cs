@@ -91,7 +91,12 @@ internal sealed partial class SipCallRunner(
             try
             {
                 var result = await run;
-                LogCallEnded(route.Name, result.Status, call.Lifecycle.DurationSeconds, result.Documents, result.Verbs, result.Errors);
+                LogCallEnded(route.Name, result.Status, call.Lifecycle.DurationSeconds, new Counted(result.Documents, "document"), new Counted(result.Verbs, "verb"), new Counted(result.Errors, "error"));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopped by the shutdown after the drain: the interpreter hung the call up on its way out.
+                LogCallStopped(route.Name, call.Lifecycle.DurationSeconds);
             }
             finally
             {
@@ -108,8 +113,21 @@ internal sealed partial class SipCallRunner(
     {
         await _stopping.CancelAsync();
         var running = _running.Values.ToList();
-        LogHangingUp(running.Count);
+        LogHangingUp(new Counted(running.Count, "call"));
         await Task.WhenAll(running.Select(r => r.Call.HangUpAsync(CancellationToken.None)));
-        await Task.WhenAll(running.Select(r => r.Run)).WaitAsync(cancellationToken);
+        await Task.WhenAll(running.Select(r => EndedAsync(r.Run))).WaitAsync(cancellationToken);
+    }
+
+    // A run the stop cancelled ends with OperationCanceledException: ended all the same.
+    private static async Task EndedAsync(Task run)
+    {
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ended by the stop.
+        }
     }
 }

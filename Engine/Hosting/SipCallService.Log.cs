@@ -23,4 +23,15 @@ internal sealed partial class SipCallService
     [LoggerMessage(EventId = LogEventRange.Hosting + 25, Level = LogLevel.Warning,
         Message = "{Trunks} trunk(s) configured but SIP takes calls from anyone: set Sip:AllowedSources and/or Sip:InboundAuthentication (docs/security.md)")]
     private partial void LogOpenToAnyone(int trunks);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 26, Level = LogLevel.Information,
+        Message = "Draining: new calls get 503; waiting up to {TimeoutSeconds} s for {Count} call(s) in progress")]
+    private partial void LogDraining(int count, double timeoutSeconds);
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 27, Level = LogLevel.Information, Message = "Drained: every call ended by itself")]
+    private partial void LogDrained();
+
+    [LoggerMessage(EventId = LogEventRange.Hosting + 28, Level = LogLevel.Warning,
+        Message = "Drain timeout: hanging up the {Count} call(s) still in progress")]
+    private partial void LogDrainTimedOut(int count);
 }

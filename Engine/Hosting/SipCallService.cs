@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Api;
+using RcmlEngine.Calls.Admission;
 using RcmlEngine.Execution.Outbound;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Sip.UserAgent;
@@ -11,13 +12,15 @@ namespace RcmlEngine.Hosting;
 
 /// <summary>
 /// Starts taking SIP calls once the HTTP server listens (recording and sample URLs need its port, known
-/// only then when it was 0: <see cref="StartedAsync"/> runs after every hosted service started), and
-/// on shutdown hangs every call up with BYE and gives the callback queue a moment to deliver what those
-/// calls queued; whatever is left is stored by the queue when it stops, after this service.
+/// only then when it was 0: <see cref="StartedAsync"/> runs after every hosted service started). On
+/// shutdown it drains: new calls get 503 while the calls in progress go on, up to
+/// <see cref="LimitsOptions.DrainTimeout"/>; then it hangs the rest up with BYE and gives the callback queue a
+/// moment to deliver what those calls queued; whatever is left is stored by the queue when it stops, after this service.
 /// </summary>
 internal sealed partial class SipCallService(
     SipStack stack,
     SipCallRunner runner,
+    CallAdmission admission,
     OutboundCallLauncher launcher,
     ApiAccounts apiAccounts,
     EngineHttpAddress http,
@@ -26,6 +29,7 @@ internal sealed partial class SipCallService(
     CallbackDispatcher callbacks,
     IOptions<RecordingStoreOptions> recordings,
     IOptions<EngineOptions> engine,
+    TimeProvider time,
     ILogger<SipCallService> logger) : IHostedLifecycleService
 {
     /// <summary>How long a shutdown waits for the callbacks of the calls it ended to be delivered.</summary>
@@ -40,6 +44,7 @@ internal sealed partial class SipCallService(
     /// <inheritdoc />
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        stack.CallGate = admission;
         stack.IncomingCallHandler = runner.HandleAsync;
         var baseUrl = http.PublicBaseUrl;
         recordings.Value.BaseUrl = baseUrl;
@@ -71,7 +76,11 @@ internal sealed partial class SipCallService(
     }
 
     /// <inheritdoc />
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <remarks>
+    /// The drain runs here, before any hosted service stops: the HTTP server (the REST API, samples and
+    /// recordings the running calls fetch) stops first of all in <see cref="StopAsync"/>'s order.
+    /// </remarks>
+    public Task StoppingAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -79,6 +88,7 @@ internal sealed partial class SipCallService(
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        admission.BeginDrain();
         stack.IncomingCallHandler = null;
         await Task.WhenAll(runner.HangUpAllAsync(cancellationToken), launcher.HangUpAllAsync(cancellationToken));
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -90,6 +100,33 @@ internal sealed partial class SipCallService(
         catch (OperationCanceledException)
         {
             // Still undelivered: the queue keeps them in its store for the next start.
+        }
+    }
+
+    /// <summary>Refuses new calls (503) and waits, up to the drain timeout, for the calls in progress to end by themselves.</summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        admission.BeginDrain();
+        var timeout = engine.Value.Limits.DrainTimeout;
+        var calls = admission.InProgress;
+        if (calls == 0 || timeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        LogDraining(calls, timeout.TotalSeconds);
+        try
+        {
+            await admission.WhenIdleAsync(cancellationToken).WaitAsync(timeout, time, cancellationToken);
+            LogDrained();
+        }
+        catch (TimeoutException)
+        {
+            LogDrainTimedOut(admission.InProgress);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host gave up waiting: hang up now.
         }
     }
 }

@@ -19,6 +19,8 @@ public sealed class UnroutableInviteLoggingTests
     {
         var settings = TestEngine.App("ivr", new Uri("http://127.0.0.1:9/voice"));
         settings["Sip:MaxInvitesPerSourcePerSecond"] = "0";
+        settings["Limits:MaxCallsPerSecond"] = "0";
+        settings["Limits:MaxConcurrentCalls"] = "0";
         await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
         using var scanner = new UdpPeer(IPAddress.Parse("127.0.0.2"));
         var target = new IPEndPoint(IPAddress.Loopback, engine.SipPort);

@@ -47,6 +47,12 @@ internal static class ServeCommand
 
         await using (app)
         {
+            if (PortPreflight.FindConflict(app.Services.GetRequiredService<IOptions<EngineOptions>>().Value) is { } conflict)
+            {
+                await errors.WriteLineAsync($"rcml serve: {conflict}");
+                return RcmlCommandLine.UsageError;
+            }
+
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -55,6 +61,12 @@ internal static class ServeCommand
             {
                 await ReportAsync(errors, exception);
                 return exception is OptionsValidationException ? RcmlCommandLine.UsageError : StartFailed;
+            }
+            catch (InvalidOperationException exception) when (ConfigValueErrors.Describe(exception) is { } sentence)
+            {
+                // A section bound only as the engine starts (Webhooks, Api, Records...) holds a value that does not convert.
+                await errors.WriteLineAsync($"rcml serve: {sentence}");
+                return RcmlCommandLine.UsageError;
             }
 
             await output.WriteLineAsync(Banner(app.Services));
@@ -68,7 +80,7 @@ internal static class ServeCommand
                 // Ctrl+C or SIGTERM: stop below.
             }
 
-            await output.WriteLineAsync("rcml serve: stopping (hanging up calls, storing undelivered callbacks)");
+            await output.WriteLineAsync("rcml serve: stopping (new calls get 503, calls in progress may finish for Limits:DrainTimeout, then are hung up; undelivered callbacks are stored)");
             await app.StopAsync(CancellationToken.None);
         }
 
@@ -83,8 +95,9 @@ internal static class ServeCommand
         var sip = string.Join(", ", stack.LocalEndPoints.Select(e => $"{e.Transport.ToString().ToUpperInvariant()} {e.EndPoint}"));
         var port = stack.LocalEndPoints[0].EndPoint.Port;
         var suffix = port == Sip.Transport.SipListenOptions.DefaultPort ? string.Empty : $":{port}";
-        var routed = services.GetRequiredService<ApplicationRouter>().HasApplications
-            ? "configured applications"
+        var router = services.GetRequiredService<ApplicationRouter>();
+        var routed = router.HasApplications
+            ? $"the configured applications ({string.Join(", ", router.Targets.Select(t => $"sip:{t}@..."))})"
             : !samples.RoutesCalls ? "nothing (no application; the samples answer only when neither applications nor trunks are configured, and a samples folder is found)" : $"the samples: call sip:hello@127.0.0.1{suffix} or sip:ivr@127.0.0.1{suffix}";
         return $"rcml serve: SIP on {sip}; HTTP on {http.BoundAddress} (applications reach it at {http.PublicBaseUrl}); answering {routed}. Ctrl+C stops.";
     }

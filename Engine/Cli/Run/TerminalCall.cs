@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Calls;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Virtual;
@@ -60,7 +61,7 @@ internal static class TerminalCall
             }
 
             await output.WriteLineAsync(
-                $"call ended: {result.Status.ToWebhookValue()}, {result.Documents} document(s), {result.Verbs} verb(s), {result.Errors} error(s)");
+                $"call ended: {result.Status.ToWebhookValue()}, {Counted.Of(result.Documents, "document")}, {Counted.Of(result.Verbs, "verb")}, {Counted.Of(result.Errors, "error")}");
             return result.Errors == 0 ? Success : CallFailed;
         }
         finally

@@ -11,7 +11,8 @@ internal sealed partial class OutboundCallLauncher
         Message = "Outbound API call placed to a {Kind} party")]
     private partial void LogPlaced(DialTargetKind kind);
 
-    [LoggerMessage(EventId = LogEventRange.Execution + 81, Level = LogLevel.Information,
+    // Debug: the interpreter writes the call's one summary line at Information.
+    [LoggerMessage(EventId = LogEventRange.Execution + 81, Level = LogLevel.Debug,
         Message = "Outbound API call ended {Status} after {Duration} s")]
     private partial void LogEnded(CallStatus status, int duration);
 

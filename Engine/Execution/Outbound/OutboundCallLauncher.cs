@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls;
+using RcmlEngine.Calls.Admission;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution.Control;
@@ -19,7 +20,8 @@ internal sealed partial class OutboundCallLauncher(
     LiveCallRegistry live,
     OutboundCallRecorder recorder,
     ILogger<OutboundCallLauncher> logger,
-    ICallDialer? dialer = null) : IDisposable
+    ICallDialer? dialer = null,
+    CallAdmission? admission = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, (ICall Call, Task Run)> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -47,6 +49,32 @@ internal sealed partial class OutboundCallLauncher(
             return new OutboundCallResult(null, "the engine is shutting down", Overloaded: true);
         }
 
+        IDisposable? ticket = null;
+        if (admission is not null && (ticket = admission.TryAdmit(out var refusal)) is null)
+        {
+            return new OutboundCallResult(null, "the engine refuses new calls: " + CallAdmission.Describe(refusal), Overloaded: true);
+        }
+
+        try
+        {
+            var result = Launch(request, dialer, ticket);
+            if (result.Call is null)
+            {
+                ticket?.Dispose();
+            }
+
+            return result;
+        }
+        catch
+        {
+            ticket?.Dispose();
+            throw;
+        }
+    }
+
+    // A placed call holds its admission (ticket) until its run ends.
+    private OutboundCallResult Launch(OutboundCallRequest request, ICallDialer dialer, IDisposable? ticket)
+    {
         var dial = new DialRequest
         {
             Target = request.To,
@@ -92,7 +120,11 @@ internal sealed partial class OutboundCallLauncher(
         var listed = live.Add(new LiveCall(call, request.Account.AccountSid, control, application));
         var run = Task.Run(() => RunAsync(call, request, application, control, listed));
         _running[sid] = (call, run);
-        _ = run.ContinueWith(_ => _running.TryRemove(sid, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = run.ContinueWith(_ =>
+        {
+            _running.TryRemove(sid, out var _);
+            ticket?.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return new OutboundCallResult(call, null);
     }
 

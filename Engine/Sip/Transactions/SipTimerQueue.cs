@@ -1,24 +1,30 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace RcmlEngine.Sip.Transactions;
 
 /// <summary>
 /// The one timer mechanism of the SIP stack: every transaction and dialog timer (RFC 3261 A to K,
 /// 2xx retransmission) is an entry in one priority queue, served by a single <see cref="ITimer"/>
 /// from the injected <see cref="TimeProvider"/> that is always set to the earliest deadline.
-/// No thread, task or timer per transaction; tests drive it with a fake clock.
+/// No thread, task or timer per transaction; tests drive it with a fake clock. A callback that throws is
+/// logged and the others run: an exception on the timer thread would end the process.
 /// </summary>
-internal sealed class SipTimerQueue : IDisposable
+internal sealed partial class SipTimerQueue : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly PriorityQueue<SipTimer, (DateTimeOffset Due, long Order)> _queue = new();
     private readonly Lock _lock = new();
     private readonly ITimer _timer;
+    private readonly ILogger _logger;
     private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
     private long _order;
     private bool _disposed;
 
-    public SipTimerQueue(TimeProvider time)
+    public SipTimerQueue(TimeProvider time, ILogger<SipTimerQueue>? logger = null)
     {
         _time = time;
+        _logger = logger ?? NullLogger<SipTimerQueue>.Instance;
         _timer = time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -94,7 +100,16 @@ internal sealed class SipTimerQueue : IDisposable
 
         foreach (var timer in due)
         {
-            timer.Run();
+            try
+            {
+                timer.Run();
+            }
+#pragma warning disable CA1031 // See the class comment.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogTimerFailed(exception);
+            }
         }
     }
 
@@ -104,4 +119,7 @@ internal sealed class SipTimerQueue : IDisposable
         var delay = due - _time.GetUtcNow();
         _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
     }
+
+    [LoggerMessage(EventId = Diagnostics.LogEventRange.Sip + 110, Level = LogLevel.Error, Message = "A SIP timer failed; the other timers go on")]
+    private partial void LogTimerFailed(Exception exception);
 }

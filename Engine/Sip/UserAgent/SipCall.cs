@@ -63,6 +63,9 @@ internal abstract partial class SipCall
     /// <summary>The dialog; for an outgoing call null until a response with a To tag arrives.</summary>
     internal SipDialog? Dialog { get; set; }
 
+    /// <summary>The call's admission (overload control), released when the call ends.</summary>
+    internal IDisposable? Admission { get; init; }
+
     protected Lock Sync { get; } = new();
 
     /// <summary>Ends the call here without signalling (stack shutdown).</summary>
@@ -85,6 +88,7 @@ internal abstract partial class SipCall
         }
 
         Stack.Forget(this);
+        Admission?.Dispose();
         var args = new SipCallEndedEventArgs(reason, statusCode);
         _completion.TrySetResult(args);
         Ended?.Invoke(this, args);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Sip.Auth;
@@ -103,7 +104,17 @@ internal sealed partial class SipStack
             }
         }
 
-        var call = new SipIncomingCall(this, invite, tag);
+        IDisposable? admission = null;
+        if (CallGate is { } gate && (admission = gate.TryEnter(out var reason, out var retryAfter)) is null)
+        {
+            // Overload (RFC 3261 21.5.4): refused before any work, so the calls already taken keep their quality.
+            var refusal = SipResponse.For(request, 503, "Service Unavailable (" + reason + ")", tag);
+            refusal.Headers.Add(SipHeaderNames.RetryAfter, retryAfter.ToString(CultureInfo.InvariantCulture));
+            Respond(transaction, refusal);
+            return;
+        }
+
+        var call = new SipIncomingCall(this, invite, tag) { Admission = admission };
         SipMetrics.Calls.Add(1, new KeyValuePair<string, object?>("direction", "inbound"));
         Track(call);
         _pendingInvites[transaction.Key] = call;

@@ -31,7 +31,7 @@ internal sealed partial class SipStack : IAsyncDisposable
         Time = time;
         Loggers = loggers;
         _logger = loggers.CreateLogger<SipStack>();
-        _queue = new SipTimerQueue(time);
+        _queue = new SipTimerQueue(time, loggers.CreateLogger<SipTimerQueue>());
         Transport = new SipTransportLayer(options.Transport, time, loggers, options.Resolver);
         Transactions = new SipTransactionLayer(Transport, _queue, options.Timers, loggers) { User = new TransactionUser(this) };
         if (options.InboundAuthentication is { } auth)
@@ -54,6 +54,12 @@ internal sealed partial class SipStack : IAsyncDisposable
     /// Without a handler every INVITE is answered 480.
     /// </summary>
     public Func<SipIncomingCall, CancellationToken, Task>? IncomingCallHandler { get; set; }
+
+    /// <summary>
+    /// Overload control: asked for each new INVITE after the source checks and authentication; a refusal is
+    /// answered 503 with Retry-After. The admission it gives is disposed when the call ends. None: every call is taken.
+    /// </summary>
+    public ISipCallGate? CallGate { get; set; }
 
     /// <summary>
     /// Answers REGISTER outside a dialog (a registrar such as <c>Registrar.SipRegistrar</c> plugs in here),

@@ -29,7 +29,7 @@ internal sealed partial class CallbackDispatcher
                     head = queue.Items.Peek();
                 }
 
-                await DeliverAsync(head, stopping);
+                await DeliverOrDropAsync(queue, head, stopping);
                 lock (_sync)
                 {
                     queue.Items.Dequeue();
@@ -44,6 +44,23 @@ internal sealed partial class CallbackDispatcher
             {
                 queue.Worker = null;
             }
+        }
+    }
+
+    // A fault of this code on one callback (not the sender's: that is a failed delivery) drops that
+    // callback and the call's queue goes on: a worker that died would strand the call's later callbacks.
+    private async Task DeliverOrDropAsync(CallbackQueue queue, PendingCallback callback, CancellationToken stopping)
+    {
+        try
+        {
+            await DeliverAsync(callback, stopping);
+        }
+#pragma warning disable CA1031 // See above.
+        catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogDeliveryCrashed(queue.Key, exception);
+            await ForgetAsync(callback);
         }
     }
 
@@ -116,7 +133,9 @@ internal sealed partial class CallbackDispatcher
         {
             await operation();
         }
-        catch (Exception exception) when (IsStoreFailure(exception))
+#pragma warning disable CA1031 // Whatever the store throws, delivery goes on from memory.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
             LogStoreFailed(what, 1, exception);
         }

@@ -12,11 +12,20 @@ internal sealed partial class CallbackDispatcher
             return;
         }
 
-        var recovered = await _store.LoadAsync(_options.MaxPending, cancellationToken);
-        if (recovered.Count > 0)
+        IReadOnlyList<PendingCallback> recovered = [];
+        try
         {
-            var stored = await _store.CountAsync(cancellationToken);
-            LogRecovered(recovered.Count, stored - recovered.Count);
+            recovered = await _store.LoadAsync(_options.MaxPending, cancellationToken);
+            if (recovered.Count > 0)
+            {
+                var stored = await _store.CountAsync(cancellationToken);
+                LogRecovered(recovered.Count, stored - recovered.Count);
+            }
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            // A broken store must not keep the engine from taking calls: start empty, the stored callbacks wait.
+            LogStoreFailed("load", 0, exception);
         }
 
         lock (_sync)
@@ -84,7 +93,9 @@ internal sealed partial class CallbackDispatcher
             {
                 await _store.AddAsync(batch, CancellationToken.None);
             }
-            catch (Exception exception) when (IsStoreFailure(exception))
+#pragma warning disable CA1031 // Whatever the store throws, the callbacks are still delivered and the loop goes on.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
                 // Still delivered, from memory only: a restart before delivery would lose these.
                 LogStoreFailed("persist", batch.Count, exception);

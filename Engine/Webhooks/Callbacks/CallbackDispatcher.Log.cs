@@ -28,4 +28,8 @@ internal sealed partial class CallbackDispatcher
     [LoggerMessage(EventId = LogEventRange.Webhooks + 25, Level = LogLevel.Error,
         Message = "Callback of {CallSid} could not be sent")]
     private partial void LogSendCrashed(string callSid, Exception exception);
+
+    [LoggerMessage(EventId = LogEventRange.Webhooks + 26, Level = LogLevel.Error,
+        Message = "Callback of {CallSid} dropped: its delivery failed unexpectedly; the call's later callbacks go on")]
+    private partial void LogDeliveryCrashed(string callSid, Exception exception);
 }
