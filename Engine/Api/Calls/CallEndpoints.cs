@@ -80,17 +80,17 @@ internal static class CallEndpoints
         return Results.Json(list, ApiJsonContext.Api.CallListResource);
     }
 
-    private static async Task<IResult> FetchAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store,
+    private static async Task<IResult> FetchAsync(HttpContext context, string CallSid, LiveCallRegistry live,
         CallRecordKeeper keeper, TimeProvider time)
     {
         var account = ApiGuard.AccountOf(context);
-        var record = await FindAsync(account.Sid, CallSid, live, keeper, store, time, context.RequestAborted);
+        var record = await FindAsync(account.Sid, CallSid, live, keeper, time, context.RequestAborted);
         return record is null
             ? ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")
             : Results.Json(CallResources.Of(record), ApiJsonContext.Api.CallResource);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string CallSid, LiveCallRegistry live, ICallRecordStore store,
+    private static async Task<IResult> UpdateAsync(HttpContext context, string CallSid, LiveCallRegistry live,
         CallRecordKeeper keeper, IRcmlDocumentReader documents, TimeProvider time, IOptions<ApiOptions> options)
     {
         var account = ApiGuard.AccountOf(context);
@@ -102,7 +102,7 @@ internal static class CallEndpoints
         var call = live.Find(account.Sid, CallSid);
         if (call is null)
         {
-            var finished = await FindEndedAsync(account.Sid, CallSid, keeper, store, context.RequestAborted);
+            var finished = await keeper.FindAsync(account.Sid, CallSid, context.RequestAborted);
             if (finished is null)
             {
                 return ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/");
@@ -122,7 +122,7 @@ internal static class CallEndpoints
         }
 
         await keeper.FlushAsync(context.RequestAborted);
-        var record = await FindAsync(account.Sid, CallSid, live, keeper, store, time, context.RequestAborted);
+        var record = await FindAsync(account.Sid, CallSid, live, keeper, time, context.RequestAborted);
         return Results.Json(CallResources.Of(record ?? CallRecord.Of(call.Call, time.GetUtcNow())), ApiJsonContext.Api.CallResource);
     }
 
@@ -144,19 +144,13 @@ internal static class CallEndpoints
     // A call that has just ended has left the live calls before its final record is written: the keeper
     // still holds that record then, so a fetch never misses a call between the two.
     private static async Task<CallRecord?> FindAsync(string accountSid, string callSid, LiveCallRegistry live, CallRecordKeeper keeper,
-        ICallRecordStore store, TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (live.Find(accountSid, callSid) is { } call)
         {
             return CallRecord.Of(call.Call, time.GetUtcNow());
         }
 
-        return await FindEndedAsync(accountSid, callSid, keeper, store, cancellationToken);
+        return await keeper.FindAsync(accountSid, callSid, cancellationToken);
     }
-
-    private static async Task<CallRecord?> FindEndedAsync(string accountSid, string callSid, CallRecordKeeper keeper, ICallRecordStore store,
-        CancellationToken cancellationToken) =>
-        keeper.Live(callSid) is { } pending && string.Equals(pending.AccountSid, accountSid, StringComparison.Ordinal)
-            ? pending
-            : await store.FindAsync(accountSid, callSid, cancellationToken);
 }
