@@ -60,6 +60,15 @@ internal sealed record ConferenceNoun : RcmlNoun
     /// <summary><c>recordingStatusCallbackEvent</c>.</summary>
     public RecordingEvents RecordingStatusCallbackEvent { get; init; } = RecordingEvents.Completed;
 
+    /// <summary><c>participantLabel</c>: a name for this participant, unique in the room (128 characters at most).</summary>
+    public string? ParticipantLabel { get; init; }
+
+    /// <summary><c>coach</c>: the CallSid of a participant this one coaches (heard by that participant only).</summary>
+    public string? Coach { get; init; }
+
+    /// <summary><c>jitterBufferSize</c>: how much of this participant's audio may wait to be mixed.</summary>
+    public ConferenceJitterBuffer JitterBufferSize { get; init; } = ConferenceJitterBuffer.Large;
+
     /// <summary>Restcomm's nested <c>&lt;Video&gt;</c>.</summary>
     public VideoNoun? Video { get; init; }
 
