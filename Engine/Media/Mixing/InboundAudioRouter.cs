@@ -15,6 +15,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
 
     private volatile RtpSession? _relay;
     private volatile IAudioTap? _recorder;
+    private volatile IAudioTap? _mix;
     private int _relayLatency;
 
     /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
@@ -33,11 +34,18 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     /// <summary>Sends audio to a recorder; null stops.</summary>
     public void RecordTo(IAudioTap? recorder) => _recorder = recorder;
 
+    /// <summary>
+    /// Sends audio to a conference mixer's input; null stops. The mixer applies the participant's mute
+    /// itself (a muted participant's speech is not even detected), so this audio is never silenced here.
+    /// </summary>
+    public void MixInto(IAudioTap? input) => _mix = input;
+
     /// <inheritdoc />
     public void OnAudio(ReadOnlySpan<short> samples)
     {
         var relay = _relay;
         var recorder = _recorder;
+        _mix?.OnAudio(samples);
         if (relay is null && recorder is null)
         {
             return;

@@ -1,3 +1,4 @@
+using RcmlEngine.Media.Mixing;
 using RcmlEngine.Media.Recording;
 
 namespace RcmlEngine.Media.Sessions;
@@ -46,4 +47,11 @@ internal interface IMediaSession
     /// session's media ends (returns) or the token is cancelled (throws).
     /// </summary>
     Task BridgeAsync(IMediaSession other, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Connects this session to a conference room as <paramref name="participant"/>: what the caller says
+    /// goes to the room's mixer, what the mixer makes for this participant goes to the caller, until
+    /// the media ends (returns) or the token is cancelled (throws). Takes turns with play and bridge.
+    /// </summary>
+    Task MixAsync(MixParticipant participant, CancellationToken cancellationToken);
 }

@@ -23,4 +23,7 @@ internal sealed partial class RtpMediaSession
 
     [LoggerMessage(EventId = MediaLogEvents.Sessions + 5, Level = LogLevel.Information, Message = "Media session {Session} unbridged from {Other}")]
     private partial void LogUnbridged(long session, long other);
+
+    [LoggerMessage(EventId = MediaLogEvents.Sessions + 6, Level = LogLevel.Debug, Message = "Media session {Session} mixing in a conference as {Participant}")]
+    private partial void LogMixing(long session, string participant);
 }
