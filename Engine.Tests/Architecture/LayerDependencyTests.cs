@@ -21,7 +21,8 @@ public sealed class LayerDependencyTests
         ["Webhooks"] = ["Diagnostics"],
         ["Rcml"] = ["Webhooks", "Diagnostics"],
         ["Calls"] = ["Media", "Sip", "Sdp", "Rtp", "Webhooks", "Diagnostics"],
-        ["Execution"] = ["Calls", "Rcml", "Webhooks", "Media", "Diagnostics"],
+        ["Conferences"] = ["Calls", "Media", "Rtp", "Webhooks", "Diagnostics"],
+        ["Execution"] = ["Calls", "Conferences", "Rcml", "Webhooks", "Media", "Diagnostics"],
     };
 
     private static readonly HashSet<string> EntryPoints = ["", "Cli", "Api", "Hosting"];

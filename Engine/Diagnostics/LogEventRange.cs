@@ -14,6 +14,7 @@ internal static class LogEventRange
     public const int Rcml = 4000;
     public const int Webhooks = 5000;
     public const int Calls = 6000;
+    public const int Conferences = 6600;
     public const int Execution = 7000;
     public const int Hosting = 8000;
     public const int Api = 8500;
