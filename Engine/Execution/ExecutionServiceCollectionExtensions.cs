@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RcmlEngine.Conferences;
 using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Documents;
@@ -49,6 +50,8 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<ReferExecutor>();
         services.TryAddSingleton<VerbDispatcher>();
         services.TryAddSingleton<LiveCallRegistry>();
+        services.TryAddSingleton<ConferenceEventReporter>();
+        services.TryAddSingleton<ConferenceRegistry>();
         services.TryAddSingleton<RcmlInterpreter>();
         services.TryAddSingleton<OutboundCallRecorder>();
         services.TryAddSingleton<OutboundCallLauncher>();
