@@ -108,6 +108,24 @@ public sealed class TwimlConformanceTests
         query.Url!.OriginalString.Should().Be("example.com?id=34&action=hey");
     }
 
+    [TestCase("twilio-python/test_voice_response_029.xml", "TestConferenceAttributes")]
+    [TestCase("twilio-python/test_voice_response_030.xml", "TestConferenceMutedAttribute")]
+    [TestCase("twilio-python/test_voice_response_042.xml", "My Room")]
+    public void ConferenceDocuments_JoinTheirRoomWithTwilioDefaultsForTheParticipantAttributes(string relative, string room)
+    {
+        var root = SharedConformance.Require("twiml");
+
+        var dial = Parse(Path.Combine(root, relative)).Document!.Verbs[0].Should().BeOfType<DialVerb>().Subject;
+
+        dial.Nouns.Single().Should().BeOfType<ConferenceNoun>().Which.Should().BeEquivalentTo(new
+        {
+            Name = room,
+            ParticipantLabel = (string?)null,
+            Coach = (string?)null,
+            JitterBufferSize = ConferenceJitterBuffer.Large,
+        });
+    }
+
     private static RcmlParseResult Parse(string path) => RcmlParser.Default.Parse(File.ReadAllBytes(path));
 
     private static SayVerb Say(string path) => Parse(path).Document!.Verbs[0].Should().BeOfType<SayVerb>().Subject;

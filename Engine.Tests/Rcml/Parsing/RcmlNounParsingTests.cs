@@ -149,6 +149,65 @@ public sealed class RcmlNounParsingTests
     }
 
     [Test]
+    public void Conference_TwilioParticipantAttributes_AreRead()
+    {
+        var conference = RcmlTestDocuments.CleanNoun<ConferenceNoun>(
+            "<Conference participantLabel=\"customer\" coach=\"CA0123456789abcdef0123456789abcdef\" jitterBufferSize=\"small\">Room 42</Conference>");
+
+        conference.Should().BeEquivalentTo(new
+        {
+            ParticipantLabel = "customer",
+            Coach = "CA0123456789abcdef0123456789abcdef",
+            JitterBufferSize = ConferenceJitterBuffer.Small,
+        });
+    }
+
+    [Test]
+    public void Conference_WithoutParticipantAttributes_HasTwilioDefaults()
+    {
+        var conference = RcmlTestDocuments.CleanNoun<ConferenceNoun>("<Conference>r</Conference>");
+
+        conference.Should().BeEquivalentTo(new { ParticipantLabel = (string?)null, Coach = (string?)null, JitterBufferSize = ConferenceJitterBuffer.Large });
+    }
+
+    [TestCase("large", nameof(ConferenceJitterBuffer.Large))]
+    [TestCase("medium", nameof(ConferenceJitterBuffer.Medium))]
+    [TestCase("small", nameof(ConferenceJitterBuffer.Small))]
+    [TestCase("off", nameof(ConferenceJitterBuffer.Off))]
+    public void Conference_JitterBufferSizeValues_AreRead(string value, string expected)
+    {
+        RcmlTestDocuments.CleanNoun<ConferenceNoun>($"<Conference jitterBufferSize=\"{value}\">r</Conference>")
+            .JitterBufferSize.Should().Be(Enum.Parse<ConferenceJitterBuffer>(expected));
+    }
+
+    [Test]
+    public void Conference_EmptyLabelAndCoach_MeanNone()
+    {
+        var conference = RcmlTestDocuments.CleanNoun<ConferenceNoun>("<Conference participantLabel=\"\" coach=\"\">r</Conference>");
+
+        conference.ParticipantLabel.Should().BeNull();
+        conference.Coach.Should().BeNull();
+    }
+
+    [Test]
+    public void Conference_RestcommNameAndText_TheTextNamesTheRoomAndNameIsReportedIgnored()
+    {
+        const string Verbs = "<Dial><Conference name=\"lobby\">Room 42</Conference></Dial>";
+
+        var result = RcmlTestDocuments.Verbs(Verbs);
+
+        var warning = result.Diagnostics.Should().ContainSingle().Subject;
+        warning.Should().BeEquivalentTo(new
+        {
+            Code = RcmlDiagnosticCodes.IneffectiveAttribute,
+            IsError = false,
+            Column = RcmlTestDocuments.FirstVerbColumn + Verbs.IndexOf("name=", StringComparison.Ordinal),
+        });
+        warning.Message.Should().Contain("name=\"lobby\" is ignored").And.Contain("Room 42");
+        result.Document!.Verbs[0].Should().BeOfType<DialVerb>().Which.Nouns.Single().Should().BeOfType<ConferenceNoun>().Which.Name.Should().Be("Room 42");
+    }
+
+    [Test]
     public void Queue_AllAttributes_AreRead()
     {
         var queue = RcmlTestDocuments.CleanNoun<QueueNoun>("<Queue url=\"about-to-connect.xml\" method=\"GET\">support</Queue>");

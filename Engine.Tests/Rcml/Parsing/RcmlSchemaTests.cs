@@ -74,6 +74,32 @@ public sealed class RcmlSchemaTests
     }
 
     [Test]
+    public void ConferenceWithEveryTwilioAttributeTheEngineImplements_IsValidForAPlainSchemaValidatingReader()
+    {
+        var errors = Validate(TwilioConference(string.Empty));
+
+        errors.Should().BeEmpty();
+    }
+
+    [TestCase("participantLabel=\"customer\"", "participantLabel=\"" + "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\"")]
+    [TestCase("coach=\"CA0123456789abcdef0123456789abcdef\"", "coach=\"CA0123\"")]
+    [TestCase("jitterBufferSize=\"small\"", "jitterBufferSize=\"tiny\"")]
+    public void ConferenceParticipantAttributes_AreCheckedByTheSchema(string valid, string invalid)
+    {
+        Validate(TwilioConference(string.Empty).Replace(valid, invalid, StringComparison.Ordinal)).Should().ContainSingle();
+    }
+
+    [Test]
+    public void Parse_ConferenceWithEveryTwilioAttribute_OnlyWarnsAboutTheTwoItIgnores()
+    {
+        var result = RcmlTestDocuments.Parse(TwilioConference(" region=\"ie1\" eventCallbackUrl=\"events\""));
+
+        result.Diagnostics.Select(d => d.Code).Should().Equal(RcmlDiagnosticCodes.UnsupportedAttribute, RcmlDiagnosticCodes.UnsupportedAttribute);
+        result.Diagnostics.Select(d => d.Message).Should().SatisfyRespectively(
+            region => region.Should().Contain("region"), callback => callback.Should().Contain("eventCallbackUrl"));
+    }
+
+    [Test]
     public void Parse_SomethingOnlyTheSchemaChecks_IsASchemaWarning()
     {
         var warning = RcmlTestDocuments.Single("<Say>Wait<break strength=\"enormous\"/>now</Say>", RcmlDiagnosticCodes.SchemaViolation);
@@ -90,6 +116,28 @@ public sealed class RcmlSchemaTests
 
         result.Diagnostics.Select(d => d.Code).Should().NotContain(RcmlDiagnosticCodes.SchemaViolation);
         result.Diagnostics.Should().HaveCount(4);
+    }
+
+    /// <summary>A document whose Conference has every attribute Twilio documents but region and eventCallbackUrl, plus <paramref name="more"/>.</summary>
+    private static string TwilioConference(string more) =>
+        "<Response><Dial><Conference muted=\"true\" beep=\"onEnter\" startConferenceOnEnter=\"false\" endConferenceOnExit=\"true\""
+        + " participantLabel=\"customer\" jitterBufferSize=\"small\" waitUrl=\"wait.xml\" waitMethod=\"GET\" maxParticipants=\"10\""
+        + " record=\"record-from-start\" trim=\"do-not-trim\" coach=\"CA0123456789abcdef0123456789abcdef\""
+        + " statusCallbackEvent=\"start end join leave mute hold modify speaker announcement\" statusCallback=\"events\" statusCallbackMethod=\"GET\""
+        + " recordingStatusCallback=\"recordings\" recordingStatusCallbackMethod=\"GET\" recordingStatusCallbackEvent=\"in-progress completed absent\""
+        + $"{more}>Room 42</Conference></Dial></Response>";
+
+    private static List<string> Validate(string xml)
+    {
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = RcmlSchema.Set, DtdProcessing = DtdProcessing.Prohibit };
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        while (reader.Read())
+        {
+        }
+
+        return errors;
     }
 
     private static string InContext(string element, string attribute) => element switch

@@ -27,6 +27,7 @@ public sealed class RcmlVocabularyDiagnosticsTests
     [TestCase("<Dial><Conference beep=\"sometimes\">r</Conference></Dial>", "beep", "'onEnter'")]
     [TestCase("<Dial><Conference record=\"true\">r</Conference></Dial>", "record", "'record-from-start'")]
     [TestCase("<Dial><Conference statusCallbackEvent=\"ringing\" statusCallback=\"s\">r</Conference></Dial>", "statusCallbackEvent", "'announcement'")]
+    [TestCase("<Dial><Conference jitterBufferSize=\"huge\">r</Conference></Dial>", "jitterBufferSize", "'large', 'medium', 'small' or 'off'")]
     [TestCase("<Dial><Client><Video resolution=\"8K\"/>a</Client></Dial>", "resolution", "'720p'")]
     public void Parse_ValueOfTheWrongKind_IsAnErrorAtTheAttribute(string verbs, string attribute, string expected)
     {
@@ -82,6 +83,8 @@ public sealed class RcmlVocabularyDiagnosticsTests
     [TestCase("<Dial><Number machineDetection=\"Enable\">1</Number></Dial>")]
     [TestCase("<Gather speechModel=\"phone_call\"/>")]
     [TestCase("<Enqueue workflowSid=\"WW1\">q</Enqueue>")]
+    [TestCase("<Dial><Conference region=\"ie1\">r</Conference></Dial>")]
+    [TestCase("<Dial><Conference eventCallbackUrl=\"e\">r</Conference></Dial>")]
     public void Parse_TwilioAttributeTheEngineDoesNotImplement_IsAWarningSayingSo(string verbs)
     {
         RcmlTestDocuments.Single(verbs, RcmlDiagnosticCodes.UnsupportedAttribute).Message.Should().Contain("does not implement");

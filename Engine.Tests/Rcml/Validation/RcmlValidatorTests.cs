@@ -71,6 +71,11 @@ public sealed class RcmlValidatorTests
         new object[] { "<Dial><Conference maxParticipants=\"251\">r</Conference></Dial>", RcmlDiagnosticCodes.ValueOutOfRange, "<Conference" },
         new object[] { "<Dial><Conference statusCallbackEvent=\"join\">r</Conference></Dial>", RcmlDiagnosticCodes.IneffectiveAttribute, "<Conference" },
         new object[] { "<Dial><Conference recordingStatusCallback=\"r\">r</Conference></Dial>", RcmlDiagnosticCodes.IneffectiveAttribute, "<Conference" },
+        new object[] { $"<Dial><Conference participantLabel=\"{new string('p', 129)}\">r</Conference></Dial>", RcmlDiagnosticCodes.TextTooLong, "<Conference" },
+        new object[] { "<Dial><Conference coach=\"bob\">r</Conference></Dial>", RcmlDiagnosticCodes.InvalidAttributeValue, "<Conference" },
+        new object[] { "<Dial><Conference coach=\"CA0123456789ABCDEF0123456789ABCDEF\">r</Conference></Dial>", RcmlDiagnosticCodes.InvalidAttributeValue, "<Conference" },
+        new object[] { "<Dial><Conference coach=\"PA0123456789abcdef0123456789abcdef\">r</Conference></Dial>", RcmlDiagnosticCodes.InvalidAttributeValue, "<Conference" },
+        new object[] { "<Dial><Conference coach=\"CA0123456789abcdef0123456789abcde\">r</Conference></Dial>", RcmlDiagnosticCodes.InvalidAttributeValue, "<Conference" },
         new object[] { "<Dial><Queue/></Dial>", RcmlDiagnosticCodes.MissingContent, "<Queue" },
         new object[] { $"<Dial><Queue>{new string('q', 65)}</Queue></Dial>", RcmlDiagnosticCodes.TextTooLong, "<Queue" },
         new object[] { "<Redirect/>", RcmlDiagnosticCodes.MissingContent, "<Redirect" },
@@ -108,12 +113,30 @@ public sealed class RcmlValidatorTests
     [TestCase("<Dial><Number>+1 415.555.1212</Number><Client>a</Client><Sip>sip:b@c</Sip></Dial>")]
     [TestCase("<Dial><Sip>sip:a@example.com?X-One=1&amp;User-to-User=x&amp;P-Called-Party-ID=y</Sip></Dial>")]
     [TestCase("<Dial><Conference maxParticipants=\"2\" waitUrl=\"\">r</Conference></Dial>")]
+    [TestCase("<Dial><Conference coach=\"CA0123456789abcdef0123456789abcdef\" jitterBufferSize=\"off\">r</Conference></Dial>")]
+    [TestCase("<Dial><Conference name=\"room\"/></Dial>")]
     [TestCase("<Gather action=\"next\"/><Say>No input</Say><Redirect>menu</Redirect>")]
     [TestCase("<Dial>1</Dial><Say>Dial without action continues</Say>")]
     [TestCase("<Record/><Say>nothing was recorded</Say>")]
     public void Validate_ValidDocument_HasNoDiagnostic(string verbs)
     {
         RcmlTestDocuments.Verbs(verbs).Diagnostics.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Validate_ParticipantLabelOfTheLongestLength_IsAccepted()
+    {
+        RcmlTestDocuments.Verbs($"<Dial><Conference participantLabel=\"{new string('p', RcmlValidator.MaxParticipantLabelLength)}\">r</Conference></Dial>")
+            .Diagnostics.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Validate_CoachThatIsNotACallSid_SaysWhatACallSidIs()
+    {
+        var error = RcmlTestDocuments.Single("<Dial><Conference coach=\"alice\">r</Conference></Dial>", RcmlDiagnosticCodes.InvalidAttributeValue);
+
+        error.IsError.Should().BeTrue();
+        error.Message.Should().Contain("coach=\"alice\"").And.Contain("CallSid");
     }
 
     [Test]

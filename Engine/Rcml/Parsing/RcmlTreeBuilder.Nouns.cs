@@ -121,7 +121,15 @@ internal sealed partial class RcmlTreeBuilder
         var a = new ElementAttributes(element, this);
         var video = SingleVideo(element);
         var text = TextOf(element).Text;
+
+        // Restcomm names the room in 'name'; TwiML in the text, which wins when both are there.
         var name = a.String("name");
+        if (text.Length > 0 && name is not null)
+        {
+            Warning(RcmlDiagnosticCodes.IneffectiveAttribute, element.Attributes.First(x => x.Name == "name").Span, element,
+                $"<Conference> name=\"{RcmlText.Shorten(name)}\" is ignored: the room is named by the text '{RcmlText.Shorten(text)}'");
+        }
+
         return new ConferenceNoun
         {
             Span = element.Span,
@@ -141,10 +149,16 @@ internal sealed partial class RcmlTreeBuilder
             RecordingStatusCallback = a.Url("recordingStatusCallback"),
             RecordingStatusCallbackMethod = a.Method("recordingStatusCallbackMethod") ?? RcmlHttpMethod.Post,
             RecordingStatusCallbackEvent = a.Words("recordingStatusCallbackEvent", RcmlValues.Recording) ?? RecordingEvents.Completed,
+            ParticipantLabel = NoneIfEmpty(a.String("participantLabel")),
+            Coach = NoneIfEmpty(a.String("coach")),
+            JitterBufferSize = a.Word("jitterBufferSize", RcmlValues.JitterBufferSizes) ?? ConferenceJitterBuffer.Large,
             Video = video,
             UnknownAttributes = a.Finish(),
         };
     }
+
+    /// <summary>An empty attribute value means none, as for URLs.</summary>
+    private static string? NoneIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private QueueNoun BuildQueue(RawElement element)
     {

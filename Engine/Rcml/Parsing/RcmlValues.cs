@@ -30,6 +30,12 @@ internal static class RcmlValues
     public static readonly WordMap<ConferenceBeep> Beeps = new(
         ("true", ConferenceBeep.Always), ("false", ConferenceBeep.Never), ("onEnter", ConferenceBeep.OnEnter), ("onExit", ConferenceBeep.OnExit));
 
+    public static readonly WordMap<ConferenceJitterBuffer> JitterBufferSizes = new(
+        ("large", ConferenceJitterBuffer.Large),
+        ("medium", ConferenceJitterBuffer.Medium),
+        ("small", ConferenceJitterBuffer.Small),
+        ("off", ConferenceJitterBuffer.Off));
+
     public static readonly WordMap<CallProgressEvents> CallProgress = new(
         ("initiated", CallProgressEvents.Initiated),
         ("ringing", CallProgressEvents.Ringing),

@@ -65,7 +65,7 @@ internal static class RcmlVocabulary
         ["Dial"] = ["recordingTrack", "sequential", "referUrl", "referMethod", "events", "callReason"],
         ["Number"] = AnsweringMachineDetection("byoc"),
         ["Sip"] = AnsweringMachineDetection(),
-        ["Conference"] = ["region", "coach", "jitterBufferSize", "participantLabel", "eventCallbackUrl"],
+        ["Conference"] = ["region", "eventCallbackUrl"],
         ["Queue"] = ["reservationSid", "postWorkActivitySid"],
         ["Enqueue"] = ["workflowSid", "maxQueueSize"],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using RcmlEngine.Rcml.Ast;
 
 namespace RcmlEngine.Rcml.Validation;
@@ -6,6 +7,14 @@ internal static partial class RcmlValidator
 {
     /// <summary>Twilio's smallest and largest <c>maxParticipants</c>.</summary>
     public const int MinConferenceParticipants = 2;
+
+    /// <summary>The longest <c>participantLabel</c> Twilio accepts.</summary>
+    public const int MaxParticipantLabelLength = 128;
+
+    /// <summary>The length of a CallSid: <c>CA</c> and 32 lowercase hex digits.</summary>
+    public const int CallSidLength = 34;
+
+    private static readonly SearchValues<char> LowercaseHexDigits = SearchValues.Create("0123456789abcdef");
 
     private static void Number(NumberNoun number, ICollection<RcmlDiagnostic> d)
     {
@@ -64,7 +73,23 @@ internal static partial class RcmlValidator
         {
             Warning(d, RcmlDiagnosticCodes.IneffectiveAttribute, conference, "<Conference> recordingStatusCallback has no effect without record=\"record-from-start\"");
         }
+
+        if (conference.ParticipantLabel is { Length: > MaxParticipantLabelLength } label)
+        {
+            Error(d, RcmlDiagnosticCodes.TextTooLong, conference,
+                $"<Conference> participantLabel is {label.Length} characters long; the limit is {MaxParticipantLabelLength}");
+        }
+
+        if (conference.Coach is { } coach && !IsCallSid(coach))
+        {
+            Error(d, RcmlDiagnosticCodes.InvalidAttributeValue, conference,
+                $"<Conference> coach=\"{(coach.Length > 40 ? string.Concat(coach.AsSpan(0, 37), "...") : coach)}\" is not a CallSid ('CA' and 32 lowercase hex digits)");
+        }
     }
+
+    /// <summary>A CallSid: <c>CA</c> and 32 lowercase hex digits.</summary>
+    private static bool IsCallSid(string sid) =>
+        sid.Length == CallSidLength && sid.StartsWith("CA", StringComparison.Ordinal) && !sid.AsSpan(2).ContainsAnyExcept(LowercaseHexDigits);
 
     private static void Queue(QueueNoun queue, ICollection<RcmlDiagnostic> d)
     {
