@@ -7,4 +7,4 @@ namespace RcmlEngine.Conferences;
 /// <param name="Method">GET or POST.</param>
 /// <param name="Events">The events reported.</param>
 /// <param name="AuthToken">The account's auth token, to sign them.</param>
-internal sealed record ConferenceCallbackTarget(Uri Url, WebhookMethod Method, ConferenceEventFilter Events, string AuthToken);
+internal sealed record ConferenceCallbackTarget(Uri Url, WebhookMethod Method, ConferenceEventFilter Events, string? AuthToken);

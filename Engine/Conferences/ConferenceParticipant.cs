@@ -116,13 +116,7 @@ internal sealed class ConferenceParticipant
     {
         lock (Room.Sync)
         {
-            if (Announcements.TryDequeue(out announcement))
-            {
-                Signal();
-                return true;
-            }
-
-            return false;
+            return Announcements.TryDequeue(out announcement);
         }
     }
 

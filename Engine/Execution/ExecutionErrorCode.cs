@@ -48,4 +48,10 @@ internal enum ExecutionErrorCode
 
     /// <summary>64011: a verb that a screening document (the called party's <c>url</c>) cannot run; it is skipped.</summary>
     ScreeningVerbNotAllowed = 64011,
+
+    /// <summary>A call could not join a conference (full, label taken, the room ended meanwhile); its document goes on.</summary>
+    ConferenceJoinRefused = 64012,
+
+    /// <summary>A conference's wait or hold document used a verb other than Play, Say, Pause or Redirect; it was skipped.</summary>
+    WaitVerbNotAllowed = 64013,
 }

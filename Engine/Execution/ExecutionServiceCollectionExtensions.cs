@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RcmlEngine.Conferences;
+using RcmlEngine.Execution.Conferencing;
 using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Documents;
@@ -52,6 +53,9 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<LiveCallRegistry>();
         services.TryAddSingleton<ConferenceEventReporter>();
         services.TryAddSingleton<ConferenceRegistry>();
+        services.TryAddSingleton<ConferenceMusic>();
+        services.TryAddSingleton<ConferenceRoomRecorder>();
+        services.TryAddSingleton<ConferenceAttendance>();
         services.TryAddSingleton<RcmlInterpreter>();
         services.TryAddSingleton<OutboundCallRecorder>();
         services.TryAddSingleton<OutboundCallLauncher>();

@@ -20,6 +20,7 @@ internal static class PromptAudio
         SilencePrompt silence => StandardTones.Silence(silence.Length),
         BeepPrompt => StandardTones.Beep(),
         RingbackPrompt ringback => StandardTones.Ringback(ringback.Country),
+        HoldMusicPrompt => StandardTones.HoldMusic(),
         _ => throw new ArgumentOutOfRangeException(nameof(prompt), prompt.GetType().Name, "a prompt without audio"),
     };
 

@@ -67,7 +67,7 @@ internal sealed partial class VirtualPhone
         var deadline = start;
         foreach (var prompt in prompts)
         {
-            if (prompt is RingbackPrompt)
+            if (prompt is RingbackPrompt or HoldMusicPrompt)
             {
                 // Rings until the playback is stopped (the dialed party answers, or nobody does).
                 Record(VirtualPhoneEventKind.Heard, Describe(prompt), prompt);
@@ -109,6 +109,7 @@ internal sealed partial class VirtualPhone
         SilencePrompt silence => $"Pause {silence.Length.TotalSeconds:0.#} s",
         BeepPrompt => "Beep",
         RingbackPrompt ringback => $"Ringback ({ringback.Country ?? "us"})",
+        HoldMusicPrompt => "Hold music",
         DigitsPrompt digits => "DTMF " + string.Join(' ', DtmfSequence.Steps(digits.Digits)
             .Select(step => step.Key == '\0' ? $"({step.Wait.TotalSeconds:0.#} s)" : step.Key.ToString())),
         _ => prompt.GetType().Name,

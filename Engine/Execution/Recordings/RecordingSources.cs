@@ -11,4 +11,7 @@ internal static class RecordingSources
 
     /// <summary>The REST API's <c>Record=true</c> on a call it starts.</summary>
     public const string OutboundApi = "OutboundAPI";
+
+    /// <summary>A <c>&lt;Conference record="record-from-start"&gt;</c>: the room's mix.</summary>
+    public const string Conference = "Conference";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Records;
+using RcmlEngine.Execution.Conferencing;
 using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Recordings;
@@ -31,13 +32,19 @@ internal sealed partial class DialExecutor(
     ICallDialer? dialer = null,
     CallRecordKeeper? records = null,
     IRecordingCatalog? catalog = null,
-    LiveCallRegistry? live = null) : IVerbExecutor<DialVerb>
+    LiveCallRegistry? live = null,
+    ConferenceAttendance? conferences = null) : IVerbExecutor<DialVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(DialVerb verb, CallSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(verb);
         ArgumentNullException.ThrowIfNull(session);
+        if (verb.Nouns.OfType<ConferenceNoun>().FirstOrDefault() is { } conference && conferences is not null)
+        {
+            return await JoinConferenceAsync(verb, conference, session, conferences, cancellationToken);
+        }
+
         ReportUnsupportedNouns(verb, session);
         var parties = DialParty.Of(verb);
         if (parties.Count == 0)
@@ -144,6 +151,15 @@ internal sealed partial class DialExecutor(
         // Twilio requests the action of a Dial whose caller hung up too; nothing more runs.
         dispatcher.Enqueue(session.CallSid, session.Request(action, verb.Method, parameters));
         return VerbOutcome.HangUp;
+    }
+
+    // The caller joins the room; Dial's action runs once it leaves (the next verb when it could not join).
+    private async Task<VerbOutcome> JoinConferenceAsync(DialVerb verb, ConferenceNoun conference, CallSession session, ConferenceAttendance attendance, CancellationToken cancellationToken)
+    {
+        var parameters = await attendance.AttendAsync(verb, conference, session, cancellationToken);
+        return parameters is null
+            ? (session.Call.Lifecycle.IsEnded ? VerbOutcome.HangUp : VerbOutcome.Continue)
+            : Finish(verb, session, parameters);
     }
 
     private void ReportUnsupportedNouns(DialVerb verb, CallSession session)
