@@ -258,14 +258,19 @@ public sealed class DialExecutorTests
 
     [Test]
     [CancelAfter(10_000)]
-    public async Task Dial_ConferenceNoun_ReportedAsNotSupported(CancellationToken ct)
+    public async Task Dial_ConferenceAlone_HearsWaitMusicUntilTimeLimit_ThenActionAnswered(CancellationToken ct)
     {
         using var harness = new InterpreterHarness(withDialer: true);
+        harness.App.Map("/voice.xml", "<Response><Dial timeLimit=\"30\" action=\"/done\"><Conference>room</Conference></Dial></Response>").Map("/done", Done);
+        using var phone = harness.NewPhone(options: VirtualPhoneOptions.Instant);
 
-        var (_, phone) = await harness.RunDocumentAsync("<Response><Dial><Conference>room</Conference></Dial><Say>next</Say></Response>", ct);
+        await harness.FinishAsync(harness.RunAsync(phone, ct), ct);
 
-        phone.Heard.Should().Equal("Say (man, en): next");
-        harness.Debugger.Notifications.Should().ContainSingle().Which.ErrorCode.Should().Be((int)ExecutionErrorCode.VerbNotSupported);
+        phone.Heard.Should().Contain("Hold music", "a lone participant waits for the room to start");
+        var action = harness.App.RequestsTo("/done").Single();
+        action.Parameter("DialCallStatus").Should().Be("answered");
+        action.Parameter("ConferenceSid").Should().MatchRegex("^CF[0-9a-f]{32}$");
+        harness.Debugger.Notifications.Should().BeEmpty();
     }
 
     [Test]
