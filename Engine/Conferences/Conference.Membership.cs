@@ -157,6 +157,7 @@ internal sealed partial class Conference
         participant.LeaveReason = reason;
         Touch(participant);
         Mixer.Remove(participant.Mix);
+        participant.Mix.Dispose();
         foreach (var coach in _participants)
         {
             if (ReferenceEquals(coach.Mix.Coaching, participant.Mix))
@@ -258,6 +259,7 @@ internal sealed partial class Conference
     {
         ParticipantLeaveReason.HungUp => "participant_hung_up",
         ParticipantLeaveReason.Kicked => "participant_was_kicked",
+        ParticipantLeaveReason.UpdatedViaApi => "participant_updated_via_api",
         ParticipantLeaveReason.ConferenceEndedViaApi => "conference_ended_via_api",
         ParticipantLeaveReason.EndConferenceOnExitParticipantLeft => "participant_with_end_conference_on_exit_left",
         _ => "participant_left",

@@ -9,6 +9,9 @@ internal enum ParticipantLeaveReason
     /// <summary><c>participant_left</c>: its document went on (hangupOnStar, timeLimit, a Redirect).</summary>
     Left,
 
+    /// <summary><c>participant_updated_via_api</c>: its call was redirected through the API.</summary>
+    UpdatedViaApi,
+
     /// <summary><c>participant_was_kicked</c>: removed through the API.</summary>
     Kicked,
 

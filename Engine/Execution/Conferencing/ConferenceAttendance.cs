@@ -47,6 +47,12 @@ internal sealed partial class ConferenceAttendance(
             return null;
         }
 
+        if (noun.Video is not null)
+        {
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.VerbNotSupported,
+                $"<Video> in <Conference> at {noun.Video.Span}: video rooms are not supported; the call joins with audio only"));
+        }
+
         if (noun.Record == ConferenceRecording.RecordFromStart)
         {
             recorder.RecordFromStart(room, noun, session);
@@ -95,7 +101,9 @@ internal sealed partial class ConferenceAttendance(
             await watching;
         }
 
-        return call.Lifecycle.IsEnded || cancellationToken.IsCancellationRequested ? ParticipantLeaveReason.HungUp : ParticipantLeaveReason.Left;
+        return call.Lifecycle.IsEnded ? ParticipantLeaveReason.HungUp
+            : cancellationToken.IsCancellationRequested ? ParticipantLeaveReason.UpdatedViaApi
+            : ParticipantLeaveReason.Left;
     }
 
     // One phase: its activity runs until the participant's situation changes (or the attendance ends).
