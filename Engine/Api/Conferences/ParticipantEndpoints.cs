@@ -88,8 +88,10 @@ internal static class ParticipantEndpoints
             return RefusalOf(room, settings, expected.Refusal);
         }
 
+        // Answered as created (queued, unless it joined already), before the watcher replays the call's progress.
+        var created = ConferenceResources.Of(participant);
         ParticipantCallWatcher.Watch(call, room);
-        return Results.Json(ConferenceResources.Of(participant), ApiJsonContext.Api.ParticipantResource, statusCode: StatusCodes.Status201Created);
+        return Results.Json(created, ApiJsonContext.Api.ParticipantResource, statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult List(HttpContext context, string ConferenceSid, ConferenceRegistry registry)
