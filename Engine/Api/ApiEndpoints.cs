@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RcmlEngine.Api.Calls;
+using RcmlEngine.Api.Conferences;
 using RcmlEngine.Api.Recordings;
 
 namespace RcmlEngine.Api;
 
 /// <summary>
 /// The REST API on the engine's HTTP server, Twilio's paths under <c>/2010-04-01/Accounts/{AccountSid}</c>:
-/// Calls and Recordings behind <see cref="ApiGuard"/>, recording audio open as Twilio's is, any other
+/// Calls, Conferences and their Participants, and Recordings behind <see cref="ApiGuard"/>, recording audio open as Twilio's is, any other
 /// path of an account a Twilio 404, and the OpenAPI document at <c>/openapi/v1.json</c>.
 /// </summary>
 internal static class ApiEndpoints
@@ -23,6 +24,8 @@ internal static class ApiEndpoints
         var guard = app.Services.GetRequiredService<ApiGuard>();
         var account = app.MapGroup(AccountPath).AddEndpointFilter(guard.InvokeAsync).WithTags("Voice");
         CallEndpoints.Map(account);
+        ConferenceEndpoints.Map(account);
+        ParticipantEndpoints.Map(account);
         RecordingEndpoints.Map(account);
         account.Map("/{**rest}", (HttpContext context) => ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")).ExcludeFromDescription();
         RecordingMedia.Map(app);

@@ -50,6 +50,18 @@ internal static class ApiErrors
     /// <summary>Twilio's 21603: no From.</summary>
     public const int MissingFrom = 21603;
 
+    /// <summary>Twilio's 16020: the conference holds its <c>MaxParticipants</c> already.</summary>
+    public const int ConferenceFull = 16020;
+
+    /// <summary>Twilio's 16024: a participant label longer than 128 characters, like a CallSid, or with a '/'.</summary>
+    public const int InvalidLabel = 16024;
+
+    /// <summary>Twilio's 16026: another participant of the conference has the label.</summary>
+    public const int LabelInUse = 16026;
+
+    /// <summary>Twilio's 16030: the participant could not be added (here: the conference has ended).</summary>
+    public const int ParticipantNotAdded = 16030;
+
     /// <summary>Twilio's 12100: the Twiml is not valid.</summary>
     public const int InvalidTwiml = 12100;
 

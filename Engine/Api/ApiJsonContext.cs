@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RcmlEngine.Api.Calls;
+using RcmlEngine.Api.Conferences;
 using RcmlEngine.Api.Recordings;
 
 namespace RcmlEngine.Api;
@@ -11,6 +12,10 @@ namespace RcmlEngine.Api;
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(CallResource))]
 [JsonSerializable(typeof(CallListResource))]
+[JsonSerializable(typeof(ConferenceResource))]
+[JsonSerializable(typeof(ConferenceListResource))]
+[JsonSerializable(typeof(ParticipantResource))]
+[JsonSerializable(typeof(ParticipantListResource))]
 [JsonSerializable(typeof(RecordingResource))]
 [JsonSerializable(typeof(RecordingListResource))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext

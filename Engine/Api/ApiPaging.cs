@@ -61,6 +61,20 @@ internal sealed record ApiPaging(int PageSize, int Page, string? PageToken)
     }
 
     /// <summary>
+    /// This page of <paramref name="all"/>, a list held in memory (rooms, participants), with tokens for the
+    /// pages around it; <see cref="Page"/> places it, the tokens only mark that a neighbour exists.
+    /// </summary>
+    public (IReadOnlyList<T> Items, string? NextToken, string? PreviousToken) Slice<T>(IReadOnlyList<T> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var start = (long)Page * PageSize;
+        var items = start >= all.Count ? [] : all.Skip((int)start).Take(PageSize).ToList();
+        var next = start + PageSize < all.Count ? string.Create(CultureInfo.InvariantCulture, $"PN{Page + 1}") : null;
+        var previous = Page > 0 ? string.Create(CultureInfo.InvariantCulture, $"PP{Page - 1}") : null;
+        return (items, next, previous);
+    }
+
+    /// <summary>
     /// <paramref name="list"/> with the paging fields of this page (of <paramref name="count"/>
     /// records, with the store's next and previous tokens) of <paramref name="path"/>.
     /// </summary>

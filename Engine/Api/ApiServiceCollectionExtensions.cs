@@ -17,7 +17,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "RcmlEngine REST API";
-            document.Info.Description = "Twilio's 2010-04-01 Calls and Recordings resources, served by a self-hosted RcmlEngine. HTTP Basic with AccountSid:AuthToken.";
+            document.Info.Description = "Twilio's 2010-04-01 Calls, Conferences, Participants and Recordings resources, served by a self-hosted RcmlEngine. HTTP Basic with AccountSid:AuthToken.";
             return Task.CompletedTask;
         }));
         return services;

@@ -47,9 +47,7 @@ internal static class CallEndpoints
         var placed = launcher.Launch(request);
         if (placed.Call is not { } call)
         {
-            return placed.Overloaded
-                ? ApiErrors.Of(StatusCodes.Status503ServiceUnavailable, ApiErrors.ServiceUnavailable, $"The call cannot be placed now: {placed.Error}")
-                : ApiErrors.BadRequest(ApiErrors.InvalidTo, $"The 'To' party cannot be called: {placed.Error}");
+            return OutboundCallForm.Refused(placed);
         }
 
         var created = CallRecord.Of(call, call.Lifecycle.StartTime);
