@@ -1,6 +1,5 @@
 using System.Globalization;
 using RcmlEngine.Tests.Support;
-using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.Types;
@@ -79,7 +78,7 @@ public sealed class ConferenceParticipantApiTests
         events.Select(e => e["StatusCallbackEvent"]).Should().Equal(
             "participant-join", "participant-join", "conference-start", "participant-mute", "participant-hold",
             "participant-leave", "participant-leave", "conference-end");
-        events.Select(e => int.Parse(e["SequenceNumber"], CultureInfo.InvariantCulture)).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        events.Select(e => int.Parse(e["SequenceNumber"]!, CultureInfo.InvariantCulture)).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         events.Should().AllSatisfy(e =>
         {
             e["ConferenceSid"].Should().Be(conferenceSid);

@@ -2,6 +2,7 @@ using System.Globalization;
 using RcmlEngine.Api.Calls;
 using RcmlEngine.Conferences;
 using RcmlEngine.Execution;
+using RcmlEngine.Execution.Conferencing;
 using RcmlEngine.Execution.Outbound;
 using RcmlEngine.Rcml.Ast;
 using RcmlEngine.Webhooks;
@@ -203,14 +204,14 @@ internal static class ParticipantCreateForm
         _ => ConferenceBeepWhen.Always,
     };
 
-    // The mixer gathers this much of the participant's audio (8 kHz samples) before mixing it; off is one frame.
-    private static int JitterSamplesOf(string word) => word switch
+    // The same depths as the <Conference jitterBufferSize> attribute.
+    private static int JitterSamplesOf(string word) => ConferenceParticipantSettings.JitterSamplesOf(word switch
     {
-        "off" => 0,
-        "small" => 160,
-        "medium" => 320,
-        _ => 480,
-    };
+        "off" => ConferenceJitterBuffer.Off,
+        "small" => ConferenceJitterBuffer.Small,
+        "medium" => ConferenceJitterBuffer.Medium,
+        _ => ConferenceJitterBuffer.Large,
+    });
 
     private static string Bool(bool value) => value ? "true" : "false";
 
