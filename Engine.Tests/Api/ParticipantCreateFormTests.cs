@@ -39,7 +39,7 @@ public sealed class ParticipantCreateFormTests
             StartConferenceOnEnter = false,
             EndConferenceOnExit = true,
             CallSidToCoach = "CA0123456789abcdef0123456789abcdef",
-            JitterSamples = 160,
+            JitterSamples = 320,
             MaxParticipants = 5,
             Callbacks = new ConferenceCallbackTarget(new Uri("http://app/conf"), WebhookMethod.Post,
                 ConferenceEventFilter.Start | ConferenceEventFilter.Join | ConferenceEventFilter.Leave, "t"),
