@@ -4,11 +4,14 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RcmlEngine.Conferences;
+using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Tests.Support;
 using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.Types;
+using ConferenceRecording = Twilio.Rest.Api.V2010.Account.Conference.RecordingResource;
+using ReadConferenceRecordingOptions = Twilio.Rest.Api.V2010.Account.Conference.ReadRecordingOptions;
 
 namespace RcmlEngine.Tests.Api;
 
@@ -47,6 +50,31 @@ public sealed class ConferenceApiTests
     {
         _http.Dispose();
         await _engine.DisposeAsync();
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Recordings_OfAConference_ListedUnderItAndFilteredByConferenceSid(CancellationToken cancellationToken)
+    {
+        var room = _registry.GetOrCreate(AccountSid, "recorded-" + Guid.NewGuid().ToString("N"));
+        var catalog = _engine.Services.GetRequiredService<IRecordingCatalog>();
+        var stored = new StoredRecording("RE" + Guid.NewGuid().ToString("N"), AccountSid, "CA" + Guid.NewGuid().ToString("N"), "/nonexistent.wav", new Uri("http://127.0.0.1/r.wav"));
+        var now = DateTimeOffset.UtcNow;
+        await catalog.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.Conference, 1, now, 3, now) with { ConferenceSid = room.Sid }, cancellationToken);
+        var other = stored with { RecordingSid = "RE" + Guid.NewGuid().ToString("N") };
+        await catalog.SaveAsync(RecordingRecord.Completed(other, RecordingSources.DialVerb, 1, now, 3, now), cancellationToken);
+
+        var listed = await ConferenceRecording.ReadAsync(new ReadConferenceRecordingOptions(room.Sid), _client);
+        var filtered = await Twilio.Rest.Api.V2010.Account.RecordingResource.ReadAsync(
+            new Twilio.Rest.Api.V2010.Account.ReadRecordingOptions { ConferenceSid = room.Sid }, _client);
+        var fetched = await ConferenceRecording.FetchAsync(room.Sid, stored.RecordingSid, client: _client);
+
+        listed.Select(r => r.Sid).Should().Equal(stored.RecordingSid);
+        filtered.Select(r => r.Sid).Should().Equal(stored.RecordingSid);
+        fetched.ConferenceSid.Should().Be(room.Sid);
+        fetched.Source.Should().Be(ConferenceRecording.SourceEnum.Conference);
+        using var missing = await SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Recordings/{other.RecordingSid}.json", null, cancellationToken);
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound, "that recording is not the conference's");
     }
 
     [Test]

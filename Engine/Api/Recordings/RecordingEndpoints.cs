@@ -19,17 +19,31 @@ internal static class RecordingEndpoints
         ArgumentNullException.ThrowIfNull(account);
         account.MapGet("/Recordings.json", ListOfAccountAsync).WithName("ListRecording").WithSummary("List recordings, newest first");
         account.MapGet("/Calls/{CallSid}/Recordings.json", ListOfCallAsync).WithName("ListCallRecording").WithSummary("List a call's recordings");
+        account.MapGet("/Conferences/{ConferenceSid}/Recordings.json", ListOfConferenceAsync).WithName("ListConferenceRecording").WithSummary("List a conference's recordings");
+        account.MapGet("/Conferences/{ConferenceSid}/Recordings/{RecordingSid}.json", FetchOfConferenceAsync).WithName("FetchConferenceRecording").WithSummary("Fetch a conference's recording");
         account.MapGet("/Recordings/{RecordingSid}.json", FetchAsync).WithName("FetchRecording").WithSummary("Fetch a recording");
         account.MapDelete("/Recordings/{RecordingSid}.json", DeleteAsync).WithName("DeleteRecording").WithSummary("Delete a recording and its audio");
     }
 
     private static Task<IResult> ListOfAccountAsync(HttpContext context, IRecordingCatalog catalog, EngineHttpAddress http) =>
-        ListAsync(context, catalog, http, null);
+        ListAsync(context, catalog, http, null, null);
 
     private static Task<IResult> ListOfCallAsync(HttpContext context, string CallSid, IRecordingCatalog catalog, EngineHttpAddress http) =>
-        ListAsync(context, catalog, http, CallSid);
+        ListAsync(context, catalog, http, CallSid, null);
 
-    private static async Task<IResult> ListAsync(HttpContext context, IRecordingCatalog catalog, EngineHttpAddress http, string? callSid)
+    private static Task<IResult> ListOfConferenceAsync(HttpContext context, string ConferenceSid, IRecordingCatalog catalog, EngineHttpAddress http) =>
+        ListAsync(context, catalog, http, null, ConferenceSid);
+
+    private static async Task<IResult> FetchOfConferenceAsync(HttpContext context, string ConferenceSid, string RecordingSid, IRecordingCatalog catalog, EngineHttpAddress http)
+    {
+        var account = ApiGuard.AccountOf(context);
+        var record = await catalog.FindAsync(account.Sid, RecordingSid, context.RequestAborted);
+        return record is null || record.ConferenceSid != ConferenceSid
+            ? ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")
+            : Results.Json(RecordingResources.Of(record, http.PublicBaseUrl), ApiJsonContext.Api.RecordingResource);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IRecordingCatalog catalog, EngineHttpAddress http, string? callSid, string? conferenceSid)
     {
         var account = ApiGuard.AccountOf(context);
         var form = ApiForm.Parse(context.Request.QueryString.Value);
@@ -41,18 +55,21 @@ internal static class RecordingEndpoints
 
         var reader = new ApiFormReader(form);
         var (from, to) = ApiDateFilter.Read(reader, "DateCreated");
-        var filterCall = callSid ?? reader.Text("CallSid");
+        var scoped = callSid is not null || conferenceSid is not null;
+        var filterCall = callSid ?? (scoped ? null : reader.Text("CallSid"));
+        var filterConference = conferenceSid ?? (scoped ? null : reader.Text("ConferenceSid"));
         if (reader.Error is { } error)
         {
             return error;
         }
 
-        string[] names = callSid is null ? ["CallSid", "DateCreated", "DateCreated<", "DateCreated>"] : ["DateCreated", "DateCreated<", "DateCreated>"];
+        string[] names = scoped ? ["DateCreated", "DateCreated<", "DateCreated>"] : ["CallSid", "ConferenceSid", "DateCreated", "DateCreated<", "DateCreated>"];
         var filters = names.Where(form.Has).Select(n => new KeyValuePair<string, string>(n, form[n]!)).ToList();
         var query = new RecordingQuery
         {
             AccountSid = account.Sid,
             CallSid = filterCall,
+            ConferenceSid = filterConference,
             DateCreatedFrom = from,
             DateCreatedTo = to,
             PageSize = paging.PageSize,
@@ -60,7 +77,9 @@ internal static class RecordingEndpoints
             PageToken = paging.PageToken,
         };
         var page = await catalog.QueryAsync(query, context.RequestAborted);
-        var path = callSid is null ? RecordingResources.ListPath(account.Sid) : RecordingResources.CallListPath(account.Sid, callSid);
+        var path = callSid is not null ? RecordingResources.CallListPath(account.Sid, callSid)
+            : conferenceSid is not null ? RecordingResources.ConferenceListPath(account.Sid, conferenceSid)
+            : RecordingResources.ListPath(account.Sid);
         var list = paging.Fill(new RecordingListResource { Recordings = [.. page.Items.Select(r => RecordingResources.Of(r, http.PublicBaseUrl))] },
             path, filters, page.Items.Count, page.NextPageToken, page.PreviousPageToken);
         return Results.Json(list, ApiJsonContext.Api.RecordingListResource);

@@ -13,6 +13,9 @@ internal static class RecordingResources
     /// <summary>The path of a call's recordings list.</summary>
     public static string CallListPath(string accountSid, string callSid) => $"/2010-04-01/Accounts/{accountSid}/Calls/{callSid}/Recordings.json";
 
+    /// <summary>The path of a conference's recordings.</summary>
+    public static string ConferenceListPath(string accountSid, string conferenceSid) => $"/2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Recordings.json";
+
     /// <summary><paramref name="record"/> as Twilio shows a recording; <paramref name="baseUrl"/> is where the engine's HTTP server is reached.</summary>
     public static RecordingResource Of(RecordingRecord record, Uri baseUrl)
     {

@@ -15,6 +15,9 @@ internal sealed record RecordingQuery
     /// <summary>Only the recordings of this call.</summary>
     public string? CallSid { get; init; }
 
+    /// <summary>Only the recordings of this conference.</summary>
+    public string? ConferenceSid { get; init; }
+
     /// <summary>Only recordings created at or after this.</summary>
     public DateTimeOffset? DateCreatedFrom { get; init; }
 

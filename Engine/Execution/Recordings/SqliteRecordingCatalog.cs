@@ -93,6 +93,7 @@ internal sealed partial class SqliteRecordingCatalog(SqliteRecordsDatabase datab
             Filter = new RecordFilter()
                 .Equal("account_sid", query.AccountSid)
                 .Equal("call_sid", query.CallSid)
+                .Equal("conference_sid", query.ConferenceSid)
                 .AtLeast("date_created_ms", query.DateCreatedFrom)
                 .Below("date_created_ms", query.DateCreatedTo),
             PageSize = query.PageSize,
