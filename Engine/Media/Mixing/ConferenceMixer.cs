@@ -136,6 +136,12 @@ internal sealed class ConferenceMixer : IPacedStream, IDisposable
         foreach (var participant in participants)
         {
             var connected = participant.Output is not null && !participant.Held;
+            if (!connected)
+            {
+                // Held (or between calls): what it says is not for the room, now or after it comes back.
+                participant.Input.Reset();
+            }
+
             participant.HasFrame = connected && participant.Input.ReadFrame(participant.Frame);
             var heard = participant.HasFrame && !participant.Muted;
             if (participant.Speech.Observe(participant.Frame, heard))
