@@ -35,8 +35,10 @@ internal sealed partial class Conference
                 participant.HoldMethod = update.HoldMethod ?? participant.HoldMethod;
             }
 
+            var wake = false;
             if (update.Hold is { } hold && hold != participant.Hold)
             {
+                wake = true;
                 participant.Hold = hold;
                 participant.Mix.Held = hold;
                 _reporter.Report(this, hold ? "participant-hold" : "participant-unhold", ConferenceEventFilter.Hold, participant);
@@ -49,16 +51,22 @@ internal sealed partial class Conference
 
             if (update.AnnounceUrl is { } announce)
             {
+                wake = true;
                 participant.Announcements.Enqueue((announce, update.AnnounceMethod ?? "POST"));
             }
 
-            participant.Signal();
+            // Only what changes the call's phase wakes its loop: a mute must not restart its mixing (a gap).
+            if (wake)
+            {
+                participant.Signal();
+            }
+
             return true;
         }
     }
 
     /// <summary>Plays <paramref name="url"/> into the room (everyone in the mix hears it); announcement-end or -fail follows.</summary>
-    public bool Announce(Uri url)
+    public bool Announce(Uri url, string method = "POST")
     {
         ArgumentNullException.ThrowIfNull(url);
         lock (Sync)
@@ -68,7 +76,7 @@ internal sealed partial class Conference
                 return false;
             }
 
-            _roomAudio.Announce(this, url);
+            _roomAudio.Announce(this, url, method);
             return true;
         }
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using RcmlEngine.Media;
 using RcmlEngine.Rtp;
 
 namespace RcmlEngine.Conferences;
@@ -10,7 +9,7 @@ namespace RcmlEngine.Conferences;
 /// multi-node work can move behind a shared store.
 /// </summary>
 internal sealed class ConferenceRegistry(
-    ConferenceEventReporter reporter, TimeProvider time, ILoggerFactory loggers, RtpPacer? pacer = null, IAudioSourceFactory? audio = null)
+    ConferenceEventReporter reporter, TimeProvider time, ILoggerFactory loggers, RtpPacer? pacer = null, IAnnouncementAudio? announcements = null)
 {
     /// <summary>How many ended rooms are remembered for the API.</summary>
     public const int RecentLimit = 1000;
@@ -31,7 +30,7 @@ internal sealed class ConferenceRegistry(
                 return room;
             }
 
-            room = new Conference(accountSid, friendlyName, maxParticipants, reporter, new RoomAudioPlayer(pacer, audio, _logger), time, _logger);
+            room = new Conference(accountSid, friendlyName, maxParticipants, reporter, new RoomAudioPlayer(pacer, announcements, _logger), time, _logger);
             _active[key] = room;
             _ = room.Ended.ContinueWith(_ => Retire(key, room), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return room;

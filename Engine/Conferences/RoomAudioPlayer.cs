@@ -11,7 +11,7 @@ namespace RcmlEngine.Conferences;
 /// (<c>AnnounceUrl</c>), played one after another into <see cref="Media.Mixing.ConferenceMixer.RoomAudio"/>
 /// by one loop per room. Starts the room's mixer on the media clock. Never blocks the caller.
 /// </summary>
-internal sealed partial class RoomAudioPlayer(RtpPacer? pacer, IAudioSourceFactory? audio, ILogger logger) : IDisposable
+internal sealed partial class RoomAudioPlayer(RtpPacer? pacer, IAnnouncementAudio? announcements, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan BeepStep = TimeSpan.FromMilliseconds(150);
     private readonly Channel<Sound> _queue = Channel.CreateBounded<Sound>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -39,10 +39,10 @@ internal sealed partial class RoomAudioPlayer(RtpPacer? pacer, IAudioSourceFacto
     public void Beep(Conference room, bool entering) => _queue.Writer.TryWrite(new Sound(null, entering));
 
     /// <summary>Queues an announcement.</summary>
-    public void Announce(Conference room, Uri url)
+    public void Announce(Conference room, Uri url, string method)
     {
         ArgumentNullException.ThrowIfNull(room);
-        _queue.Writer.TryWrite(new Sound(url, false));
+        _queue.Writer.TryWrite(new Sound(url, false) { Method = method });
         Start(room);
     }
 
@@ -84,7 +84,7 @@ internal sealed partial class RoomAudioPlayer(RtpPacer? pacer, IAudioSourceFacto
         try
         {
             await using var source = sound.Url is { } url
-                ? await (audio ?? throw new MediaException("no audio source in this mode")).OpenUrlAsync(url, cancellationToken)
+                ? await (announcements ?? throw new MediaException("no announcements in this mode")).OpenAsync(room, url, sound.Method, cancellationToken)
                 : BeepSource(sound.Entering);
             await AudioPump.PumpAsync(source, room.Mixer.RoomAudio, cancellationToken);
             if (sound.Url is not null)
@@ -108,5 +108,8 @@ internal sealed partial class RoomAudioPlayer(RtpPacer? pacer, IAudioSourceFacto
     [LoggerMessage(EventId = ConferenceLogEvents.RoomAudio, Level = LogLevel.Warning, Message = "Conference {FriendlyName}: announcement failed: {Error}")]
     private partial void LogAnnouncementFailed(string friendlyName, string error);
 
-    private sealed record Sound(Uri? Url, bool Entering);
+    private sealed record Sound(Uri? Url, bool Entering)
+    {
+        public string Method { get; init; } = "POST";
+    }
 }

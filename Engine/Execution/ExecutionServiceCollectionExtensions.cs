@@ -52,6 +52,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<VerbDispatcher>();
         services.TryAddSingleton<LiveCallRegistry>();
         services.TryAddSingleton<ConferenceEventReporter>();
+        services.TryAddSingleton<IAnnouncementAudio, RcmlAnnouncementAudio>();
         services.TryAddSingleton<ConferenceRegistry>();
         services.TryAddSingleton<ConferenceMusic>();
         services.TryAddSingleton<ConferenceRoomRecorder>();

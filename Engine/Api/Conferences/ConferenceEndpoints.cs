@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Conferences;
+using RcmlEngine.Rcml.Ast;
 
 namespace RcmlEngine.Api.Conferences;
 
@@ -90,15 +91,14 @@ internal static class ConferenceEndpoints
             reader.Fail(ApiErrors.InvalidParameter, $"Status must be completed, not '{status}'");
         }
 
-        // AnnounceMethod is checked, then unused: the room's player fetches announcements with GET.
         var announce = reader.Url("AnnounceUrl", ApiErrors.InvalidParameter);
-        _ = reader.Method("AnnounceMethod");
+        var announceMethod = reader.Method("AnnounceMethod");
         if (reader.Error is { } error)
         {
             return error;
         }
 
-        if (announce is not null && !room.Announce(announce))
+        if (announce is not null && !room.Announce(announce, announceMethod == RcmlHttpMethod.Get ? "GET" : "POST"))
         {
             return ApiErrors.BadRequest(ApiErrors.NotInProgress, $"Conference {room.Sid} has ended: nothing can be announced in it");
         }
