@@ -209,6 +209,15 @@ public sealed class ConferenceTests
 
         await softphone.DialAsync($"sip:softphone@127.0.0.1:{engine.SipPort}", cancellationToken);
         await softphone.WaitForEventAsync("CALL_ESTABLISHED", cancellationToken);
+
+        // Alone, baresip hears the wait music: let a second and a half of it reach baresip's recording before the moderator joins.
+        await WithinAsync("baresip's recording of the wait music", async token =>
+        {
+            while (softphone.Recordings("dec").Sum(f => new FileInfo(f).Length) < 44 + (2 * 8000 * 3 / 2))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, token);
+            }
+        }, Describe, cancellationToken);
         await using var moderator = Party.Join(engine, "moderator", ToneA, tcp: false, hangUpAfter: TimeSpan.FromSeconds(5));
         await moderator.TalkAsync(() => moderator.Describe() + Describe(), cancellationToken);
         await WithinAsync("baresip's call ending with the room", token => softphone.WaitForEventAsync("CALL_CLOSED", token), Describe, cancellationToken);
