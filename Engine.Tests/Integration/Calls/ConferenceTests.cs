@@ -195,6 +195,53 @@ public sealed class ConferenceTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Conference_HangupOnStarAndTimeLimit_TakeOnlyThatCallerOut_TheOneLeftHearsTheExitBeep(CancellationToken cancellationToken)
+    {
+        await using var engine = await StartEngineAsync(cancellationToken,
+            ("star", Room("r6").Replace("<Dial ", "<Dial hangupOnStar=\"true\" ", StringComparison.Ordinal)),
+            ("stays", Room("r6")),
+            ("limited", Room("r6").Replace("<Dial ", "<Dial timeLimit=\"6\" ", StringComparison.Ordinal)));
+        await using var star = Party.Join(engine, "star", ToneA, tcp: false);
+        await using var stays = Party.Join(engine, "stays", ToneB, tcp: false);
+        await using var limited = Party.Join(engine, "limited", ToneC, tcp: true);
+        Party[] parties = [star, stays, limited];
+        string Describe() => string.Concat(parties.Select(p => p.Describe())) + engine.Log;
+        await Task.WhenAll(parties.Select(p => p.TalkAsync(Describe, cancellationToken)));
+        await WithinAsync("the three in the mix", token => Task.WhenAll(
+            parties.Select(p => WaitForHearingAsync(p.Phone, [.. parties.Where(o => o != p).Select(o => o.Tone)], token))), Describe, cancellationToken);
+
+        // The last joiner's enter beep (660, 880 Hz) is over before the * (so any 880 Hz from now on is the exit beep).
+        await WithinAsync("the enter beep's end", async token =>
+        {
+            while (stays.Phone.Packets.TakeLast(Window).Any(p => Level(p, 880) > 1000 || Level(p, 660) > 1000))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, token);
+            }
+        }, Describe, cancellationToken);
+        var pressedAt = stays.Phone.Count;
+        await star.Phone.SendDigitAsync(101, 10, cancellationToken);
+        var first = (await _app.WaitForRequestsAsync("/after", 1, TimeSpan.FromSeconds(20), cancellationToken))[0];
+        var leftAt = stays.Phone.Count;
+        (await star.EndAsync(cancellationToken)).Should().Be(0, "* took the caller out and its action hung up: " + star.Describe());
+        var second = (await _app.WaitForRequestsAsync("/after", 2, TimeSpan.FromSeconds(20), cancellationToken))[1];
+        (await limited.EndAsync(cancellationToken)).Should().Be(0, "the time limit took the caller out and its action hung up: " + limited.Describe());
+
+        new[] { first, second }.Should().OnlyContain(r => r["DialCallStatus"] == "answered");
+        first["DialCallDuration"].Should().NotBeNull();
+        var afterStar = stays.Phone.Packets.Skip(pressedAt).ToList();
+        var withoutStar = Decode(stays.Phone.Packets.Skip(leftAt + Window).Take(Window));
+        ToneAnalysis.Amplitude(withoutStar, ToneA).Should().BeLessThan(Absent, "the caller who pressed * is out of the mix: " + Describe());
+        ToneAnalysis.Amplitude(withoutStar, ToneC).Should().BeGreaterThan(Heard, "the time-limited caller is still in it");
+        var falling = afterStar.FindIndex(p => Level(p, 880) > 1000);
+        falling.Should().BeGreaterThanOrEqualTo(0, "the others heard the exit beep: " + Describe());
+        afterStar.Skip(falling).Select(p => Level(p, 660)).Should().Contain(level => level > 1000, "880 Hz, then 660 Hz");
+        stays.Sipp.ReceivedRequests("BYE").Should().Be(0, "the others stay in the room");
+        await engine.StopAsync();
+        (await stays.EndAsync(cancellationToken)).Should().Be(0, stays.Describe());
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Conference_BaresipParticipant_HearsTheSippPhoneNotItself_AndLeavesWhenTheRoomEnds(CancellationToken cancellationToken)
     {
         PeerPrograms.Require("baresip");
@@ -251,6 +298,8 @@ public sealed class ConferenceTests
 
         return await TestEngine.StartAsync(settings, cancellationToken, _data.Path);
     }
+
+    private static double Level(byte[] packet, double frequency) => ToneAnalysis.Amplitude(Decode([packet]), frequency);
 
     private static bool CarriesMusic(byte[] packet) => StandardTones.HoldMusicNotes.Any(note => TestRtpPhone.CarriesTone(packet, note));
 
