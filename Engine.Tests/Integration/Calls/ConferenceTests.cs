@@ -36,7 +36,7 @@ public sealed class ConferenceTests
     {
         PeerPrograms.Require("sipp");
         _app = await TestWebApp.StartAsync();
-        _app.MapXml("/after", "<Response><Hangup/></Response>");
+        _app.MapXml("/after", "<Response><Hangup/></Response>").Map("/events", TestResponse.Status(200, string.Empty));
         _data = new TempDirectory();
     }
 
@@ -85,7 +85,7 @@ public sealed class ConferenceTests
     public async Task Conference_MutedParticipant_NobodyHearsItsToneButItHearsTheOthers(CancellationToken cancellationToken)
     {
         await using var engine = await StartEngineAsync(cancellationToken,
-            ("a", Room("r2")), ("b", Room("r2")), ("muted", Room("r2", "muted=\"true\"")));
+            ("a", Room("r2")), ("b", Room("r2")), ("muted", Room("r2", "muted=\"true\" statusCallback=\"/events\" statusCallbackEvent=\"join\"")));
         await using var a = Party.Join(engine, "a", ToneA, tcp: false);
         await using var b = Party.Join(engine, "b", ToneB, tcp: false);
         await using var muted = Party.Join(engine, "muted", ToneC, tcp: false);
@@ -106,6 +106,7 @@ public sealed class ConferenceTests
         ToneAnalysis.Amplitude(heardByMuted, ToneA).Should().BeGreaterThan(Heard, "muted, it still hears the others");
         ToneAnalysis.Amplitude(heardByMuted, ToneB).Should().BeGreaterThan(Heard, "muted, it still hears the others");
         ToneAnalysis.Amplitude(heardByMuted, ToneC).Should().BeLessThan(Absent);
+        (await _app.WaitForRequestsAsync("/events", 1, TimeSpan.FromSeconds(20), cancellationToken))[0]["Muted"].Should().Be("true", "its participant-join says it is muted");
 
         await engine.StopAsync();
         foreach (var party in parties)
@@ -161,6 +162,16 @@ public sealed class ConferenceTests
         events.Where(e => e["StatusCallbackEvent"]!.StartsWith("participant-", StringComparison.Ordinal)).Select(e => e["CallSid"])
             .Distinct().Should().HaveCount(2, "each caller joined and left");
         events.First(e => e["StatusCallbackEvent"] == "conference-end")["ReasonConferenceEnded"].Should().Be("participant-with-end-conference-on-exit-left");
+        var joins = events.Where(e => e["StatusCallbackEvent"] == "participant-join").ToList();
+        joins.Should().OnlyContain(e => e["Muted"] == "false" && e["Hold"] == "false");
+        joins[0]["StartConferenceOnEnter"].Should().Be("false");
+        joins[1]["StartConferenceOnEnter"].Should().Be("true");
+        joins[1]["EndConferenceOnExit"].Should().Be("true");
+        var leaves = events.Where(e => e["StatusCallbackEvent"] == "participant-leave").ToList();
+        (leaves[0]["CallSid"], leaves[0]["ReasonParticipantLeft"], leaves[0]["ParticipantCallStatus"])
+            .Should().Be((joins[1]["CallSid"], "participant_hung_up", "completed"), "the moderator hung up first");
+        (leaves[1]["CallSid"], leaves[1]["ReasonParticipantLeft"], leaves[1]["ParticipantCallStatus"])
+            .Should().Be((joins[0]["CallSid"], "participant_with_end_conference_on_exit_left", "in-progress"), "the room's end took the early caller out");
     }
 
     [Test]
