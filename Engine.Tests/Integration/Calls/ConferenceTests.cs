@@ -176,6 +176,20 @@ public sealed class ConferenceTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Conference_EmptyWaitUrl_TheLoneCallerWaitsInSilence(CancellationToken cancellationToken)
+    {
+        await using var engine = await StartEngineAsync(cancellationToken, ("alone", Room("r7", "waitUrl=\"\"")));
+        await using var alone = Party.Join(engine, "alone", ToneA, tcp: false);
+        await alone.TalkAsync(() => alone.Describe() + engine.Log, cancellationToken);
+
+        var waiting = await NextAudioAsync(alone.Phone, 2 * Window, cancellationToken);
+        ToneAnalysis.Rms(waiting).Should().BeLessThan(50, "waitUrl=\"\" means silence, not the engine's music: " + engine.Log);
+        await engine.StopAsync();
+        (await alone.EndAsync(cancellationToken)).Should().Be(0, alone.Describe());
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Conference_RecordFromStart_TheWavHoldsBothTalkersAndNoWaitMusic(CancellationToken cancellationToken)
     {
         await using var engine = await StartEngineAsync(cancellationToken,
