@@ -15,7 +15,7 @@ namespace RcmlEngine.Execution.Conferencing;
 /// and <c>Pause</c> are played in order (other verbs are skipped). The document is requested with the room's
 /// <c>ConferenceSid</c>, <c>FriendlyName</c> and <c>AccountSid</c>.
 /// </summary>
-internal sealed class RcmlAnnouncementAudio(IDocumentFetcher fetcher, IRcmlDocumentReader reader, IAudioSourceFactory audio) : IAnnouncementAudio
+internal sealed class RcmlAnnouncementAudio(IDocumentFetcher fetcher, IRcmlDocumentReader reader, IAudioSourceFactory? audio = null) : IAnnouncementAudio
 {
     private static readonly string[] DocumentTypes = ["text/xml", "application/xml", "text/html"];
 
@@ -27,6 +27,11 @@ internal sealed class RcmlAnnouncementAudio(IDocumentFetcher fetcher, IRcmlDocum
     {
         ArgumentNullException.ThrowIfNull(room);
         ArgumentNullException.ThrowIfNull(url);
+        if (audio is null)
+        {
+            throw new MediaException("announcements need audio, which this mode has not");
+        }
+
         KeyValuePair<string, string>[] parameters =
         [
             new("ConferenceSid", room.Sid),
