@@ -10,6 +10,6 @@ internal static class NotificationFormat
     {
         ArgumentNullException.ThrowIfNull(notification);
         var envelope = new CallNotificationEnvelope(NotificationTypes.Call, notification);
-        return new(NotificationTypes.Call, JsonSerializer.Serialize(envelope, NotificationJsonContext.Default.CallNotificationEnvelope));
+        return new(NotificationTypes.Call, JsonSerializer.Serialize(envelope, NotificationJsonContext.Relaxed.CallNotificationEnvelope));
     }
 }

@@ -8,7 +8,6 @@ internal sealed partial class RedisNotificationSink
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -46,11 +45,11 @@ internal sealed partial class RedisNotificationSink
     }
 
     // What a previous run left unsent goes first: it is older than anything written since.
-    private async Task RecoverAsync(CancellationToken stoppingToken)
+    private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var recovered = await _store.LoadAsync(MaxPending, stoppingToken);
+            var recovered = await _store.LoadAsync(MaxPending, cancellationToken);
             if (recovered.Count == 0)
             {
                 return;
@@ -146,7 +145,6 @@ internal sealed partial class RedisNotificationSink
             _unsent.RemoveRange(0, batch.Length);
         }
 
-        Sent(batch.Length);
         var stored = batch.Where(m => m.Id != 0).Select(m => m.Id).ToArray();
         if (stored.Length > 0)
         {
@@ -161,6 +159,8 @@ internal sealed partial class RedisNotificationSink
             }
         }
 
+        // Only now: idle means in Redis and off the disk.
+        Sent(batch.Length);
         return true;
     }
 

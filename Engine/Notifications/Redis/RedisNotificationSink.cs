@@ -93,6 +93,13 @@ internal sealed partial class RedisNotificationSink : BackgroundService, INotifi
         }
     }
 
+    /// <summary>Takes back what a previous run left unsent (it goes first), then starts pushing.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RecoverAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
