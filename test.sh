@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (unit, conformance and real-peer integration tests).
-# Installs what the tests need first (SIPp, baresip, espeak-ng, ffmpeg, sox from Debian).
+# Installs what the tests need first (SIPp, baresip, espeak-ng, ffmpeg, sox, redis-server from Debian;
+# the Redis tests start their own redis-server on a free port, no system service is needed).
 # Extra arguments go to dotnet test, e.g. ./test.sh --filter "Category!=Integration".
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -19,10 +19,11 @@ public sealed class LayerDependencyTests
         ["Sip"] = ["Diagnostics"],
         ["Media"] = ["Rtp", "Sdp", "Diagnostics"],
         ["Webhooks"] = ["Diagnostics"],
+        ["Notifications"] = ["Webhooks", "Diagnostics"],
         ["Rcml"] = ["Webhooks", "Diagnostics"],
         ["Calls"] = ["Media", "Sip", "Sdp", "Rtp", "Webhooks", "Diagnostics"],
         ["Conferences"] = ["Calls", "Media", "Rtp", "Webhooks", "Diagnostics"],
-        ["Execution"] = ["Calls", "Conferences", "Rcml", "Webhooks", "Media", "Diagnostics"],
+        ["Execution"] = ["Calls", "Conferences", "Rcml", "Webhooks", "Notifications", "Media", "Diagnostics"],
     };
 
     private static readonly HashSet<string> EntryPoints = ["", "Cli", "Api", "Hosting"];

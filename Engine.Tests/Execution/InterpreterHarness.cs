@@ -25,7 +25,8 @@ internal sealed class InterpreterHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public InterpreterHarness(Action<ExecutionOptions>? configure = null, bool withDialer = false, bool withRecords = false)
+    public InterpreterHarness(Action<ExecutionOptions>? configure = null, bool withDialer = false, bool withRecords = false,
+        Action<IServiceCollection>? extraServices = null)
     {
         Dialer = new VirtualDialer(Time, request => CalleeFor(request));
         RecordingsFolder = Directory.CreateTempSubdirectory("rcml-exec-tests").FullName;
@@ -47,6 +48,7 @@ internal sealed class InterpreterHarness : IDisposable
             services.AddSingleton<IRecordingCatalog>(Catalog);
         }
 
+        extraServices?.Invoke(services);
         services.AddExecution(configure, recordings =>
         {
             recordings.Folder = RecordingsFolder;

@@ -13,6 +13,7 @@ internal static class LogEventRange
     public const int Media = 3000;
     public const int Rcml = 4000;
     public const int Webhooks = 5000;
+    public const int Notifications = 5700;
     public const int Calls = 6000;
     public const int Conferences = 6600;
     public const int Execution = 7000;

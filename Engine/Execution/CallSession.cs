@@ -19,6 +19,8 @@ internal sealed class CallSession(ICall call, CallApplicationHolder application,
     {
     }
 
+    private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);
+
     /// <summary>The call.</summary>
     public ICall Call { get; } = call;
 
@@ -42,6 +44,22 @@ internal sealed class CallSession(ICall call, CallApplicationHolder application,
 
     /// <summary>Errors reported so far (warnings not counted).</summary>
     public int ErrorsReported { get; set; }
+
+    /// <summary>
+    /// The last value of each parameter the engine sent the application with a navigation during this call
+    /// (<c>Digits</c> of the last Gather, <c>RecordingUrl</c>...): what the caller entered, for notifications.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SentParameters => _sent;
+
+    /// <summary>Remembers <paramref name="parameters"/> in <see cref="SentParameters"/>, later values winning.</summary>
+    public void RememberSent(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        foreach (var (name, value) in parameters)
+        {
+            _sent[name] = value;
+        }
+    }
 
     /// <summary><paramref name="url"/> made absolute against <see cref="DocumentUrl"/>.</summary>
     public Uri Resolve(Uri url)

@@ -45,6 +45,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<RejectExecutor>();
         services.TryAddSingleton<DialScreening>();
         services.TryAddSingleton<DialLegCallbacks>();
+        services.TryAddSingleton<AgentBridgeNotifier>();
         services.TryAddSingleton<DialExecutor>();
         services.TryAddSingleton<EnqueueExecutor>();
         services.TryAddSingleton<LeaveExecutor>();

@@ -163,6 +163,7 @@ internal sealed partial class RcmlInterpreter(
     // The next document (null: the call ends normally), or Failed after a failure or a limit.
     private async Task<(bool Failed, Navigation? Next)> RunDocumentAsync(CallSession session, Navigation target, CancellationToken cancellationToken)
     {
+        session.RememberSent(target.Parameters);
         var loaded = await documents.LoadAsync(session, target, cancellationToken);
         if (loaded is null)
         {

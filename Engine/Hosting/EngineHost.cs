@@ -16,6 +16,7 @@ using RcmlEngine.Calls.Sip;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Sessions;
+using RcmlEngine.Notifications;
 using RcmlEngine.Rtp;
 using RcmlEngine.Sip.Registrar;
 using RcmlEngine.Sip.UserAgent;
@@ -66,6 +67,7 @@ internal static class EngineHost
         _ = configuration.GetSection("Api").Get<ApiOptions>();
         _ = configuration.GetSection("Records").Get<RecordsOptions>();
         _ = configuration.GetSection("Stats").Get<EngineStatsOptions>();
+        _ = configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>();
         var engine = EngineConfiguration.Bind(configuration, overrides);
         var validation = new EngineOptionsValidator().Validate(null, engine);
         if (validation.Failed)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RcmlEngine.Execution;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media.Fetching;
+using RcmlEngine.Notifications;
 using RcmlEngine.Webhooks;
 using RcmlEngine.Webhooks.Http;
 
@@ -17,7 +18,7 @@ internal static class HostingServiceCollectionExtensions
     /// Binds <see cref="EngineOptions"/> from <paramref name="configuration"/> with <paramref name="overrides"/>,
     /// validates them on start, and registers <see cref="ApplicationRouter"/>, the Webhooks layer (its
     /// <c>Webhooks</c> section) and the Execution layer configured from <c>Limits</c>, <c>ErrorPrompt</c>,
-    /// <c>Recordings</c> and <c>Http</c>, and the call and recording records (<c>Records</c>). The SIP and media
+    /// <c>Recordings</c> and <c>Http</c>, the notification sinks (<c>Notifications</c>), and the call and recording records (<c>Records</c>). The SIP and media
     /// side is registered by the caller.
     /// </summary>
     public static IServiceCollection AddRcmlEngine(this IServiceCollection services, IConfiguration configuration, EngineOverrides? overrides = null)
@@ -40,6 +41,7 @@ internal static class HostingServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider => WebhookServiceCollectionExtensions.PrimaryHandler(
                 provider.GetRequiredService<IOptions<WebhookOptions>>().Value.ConnectTimeout, provider.GetRequiredService<OutboundAddressPolicy>()))
             .AddHttpMessageHandler(provider => new RedirectHandler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxRedirects));
+        services.AddNotifications(configuration);
         services.AddExecution();
         services.AddCallRecords(configuration);
         services.AddOptions<ExecutionOptions>().Configure<IOptions<EngineOptions>>((execution, engine) => EngineSettings.Apply(engine.Value, execution));

@@ -33,7 +33,8 @@ internal sealed partial class DialExecutor(
     CallRecordKeeper? records = null,
     IRecordingCatalog? catalog = null,
     LiveCallRegistry? live = null,
-    ConferenceAttendance? conferences = null) : IVerbExecutor<DialVerb>
+    ConferenceAttendance? conferences = null,
+    AgentBridgeNotifier? agents = null) : IVerbExecutor<DialVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(DialVerb verb, CallSession session, CancellationToken cancellationToken)
@@ -101,6 +102,7 @@ internal sealed partial class DialExecutor(
                 }
 
                 recording?.Join(winner.Call);
+                agents?.Bridged(session, winner);
                 await BridgeAsync(verb, caller, winner, cancellationToken);
             }
         }
