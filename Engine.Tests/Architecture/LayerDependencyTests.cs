@@ -22,7 +22,8 @@ public sealed class LayerDependencyTests
         ["Rcml"] = ["Webhooks", "Diagnostics"],
         ["Calls"] = ["Media", "Sip", "Sdp", "Rtp", "Webhooks", "Diagnostics"],
         ["Conferences"] = ["Calls", "Media", "Rtp", "Webhooks", "Diagnostics"],
-        ["Execution"] = ["Calls", "Conferences", "Rcml", "Webhooks", "Media", "Diagnostics"],
+        ["Queues"] = ["Calls", "Diagnostics"],
+        ["Execution"] = ["Calls", "Conferences", "Queues", "Rcml", "Webhooks", "Media", "Diagnostics"],
     };
 
     private static readonly HashSet<string> EntryPoints = ["", "Cli", "Api", "Hosting"];

@@ -10,6 +10,7 @@ using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
 using RcmlEngine.Execution.Verbs;
+using RcmlEngine.Queues;
 
 namespace RcmlEngine.Execution;
 
@@ -53,6 +54,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<LiveCallRegistry>();
         services.TryAddSingleton<ConferenceEventReporter>();
         services.TryAddSingleton<ConferenceRegistry>();
+        services.TryAddSingleton<IQueueStore, InMemoryQueueStore>();
         services.TryAddSingleton<ConferenceMusic>();
         services.TryAddSingleton<ConferenceRoomRecorder>();
         services.TryAddSingleton<ConferenceAttendance>();
