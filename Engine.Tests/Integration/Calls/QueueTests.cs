@@ -46,20 +46,20 @@ public sealed class QueueTests
         await using var engine = await StartEngineAsync(cancellationToken, ("musiccaller", "/caller-music"), ("waitcaller", "/caller-wait"), ("agent", "/agent"));
         string Log() => engine.Log;
 
-        await using var callerA = SippRunner.Call(engine.SipPort, "musiccaller", "uac_bridge_party.xml", phoneA.Port);
-        var callA = await _app.WaitForRequestAsync("/caller-music", cancellationToken);
+        await using var callerA = SippRunner.Call(engine.SipPort, "musiccaller", "uac_bridge_party.xml", phoneA.Port, "-key", "te_pt", "101");
+        var callA = await RequestAsync(engine, "/caller-music", cancellationToken);
         await Within("wait music", phoneA.WaitForAsync(IsLoud, cancellationToken), Log, cancellationToken);
-        await using var callerB = SippRunner.Call(engine.SipPort, "waitcaller", "uac_bridge_party.xml", phoneB.Port);
-        var waitB = await _app.WaitForRequestAsync("/wait", cancellationToken);
+        await using var callerB = SippRunner.Call(engine.SipPort, "waitcaller", "uac_bridge_party.xml", phoneB.Port, "-key", "te_pt", "101");
+        var waitB = await RequestAsync(engine, "/wait", cancellationToken);
 
         Param(waitB, "QueuePosition").Should().Be("2", "B joined after A");
         Param(waitB, "CurrentQueueSize").Should().Be("2");
         Param(waitB, "MaxQueueSize").Should().Be("1000");
         Param(waitB, "QueueSid").Should().MatchRegex("^QU[0-9a-f]{32}$");
 
-        await using var agent1 = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone1.Port);
+        await using var agent1 = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone1.Port, "-key", "te_pt", "101");
         await Within("agent 1 bridged to A", BridgedAsync(agentPhone1, phoneA, 1200, 700, cancellationToken), Log, cancellationToken);
-        await using var agent2 = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone2.Port);
+        await using var agent2 = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone2.Port, "-key", "te_pt", "101");
         await Within("agent 2 bridged to B", BridgedAsync(agentPhone2, phoneB, 1500, 500, cancellationToken), Log, cancellationToken);
 
         var afters = await _app.WaitForRequestsAsync("/after", 2, TimeSpan.FromSeconds(30), cancellationToken);
@@ -88,15 +88,15 @@ public sealed class QueueTests
         await using var engine = await StartEngineAsync(cancellationToken, ("tiny", "/tiny"));
 
         await using var first = SippRunner.Call(engine.SipPort, "tiny", "uac_bridge_party.xml", phone1.Port, "-key", "te_pt", "101");
-        var wait = await _app.WaitForRequestAsync("/wait-gather", cancellationToken);
-        await using var second = SippRunner.Call(engine.SipPort, "tiny", "uac_bridge_party.xml", phone2.Port);
-        var full = await _app.WaitForRequestAsync("/after", cancellationToken);
+        var wait = await RequestAsync(engine, "/wait-gather", cancellationToken);
+        await using var second = SippRunner.Call(engine.SipPort, "tiny", "uac_bridge_party.xml", phone2.Port, "-key", "te_pt", "101");
+        var full = await RequestAsync(engine, "/after", cancellationToken);
         Param(full, "QueueResult").Should().Be("queue-full");
         Param(full, "CallSid").Should().NotBe(Param(wait, "CallSid"));
 
         await phone1.SendDigitAsync(101, 7, cancellationToken);
-        var leave = await _app.WaitForRequestAsync("/leave", cancellationToken);
-        var left = await _app.WaitForRequestAsync("/after", cancellationToken, n: 2);
+        var leave = await RequestAsync(engine, "/leave", cancellationToken);
+        var left = await RequestAsync(engine, "/after", cancellationToken, 2);
 
         Param(leave, "Digits").Should().Be("7");
         Param(leave, "QueuePosition").Should().Be("1");
@@ -113,8 +113,8 @@ public sealed class QueueTests
         _app.MapXml("/next", "<Response><Hangup/></Response>");
         using var phone = new TestRtpPhone();
         await using var engine = await StartEngineAsync(cancellationToken, ("waitcaller", "/caller-wait"));
-        await using var caller = SippRunner.Call(engine.SipPort, "waitcaller", "uac_bridge_party.xml", phone.Port);
-        var wait = await _app.WaitForRequestAsync("/wait", cancellationToken);
+        await using var caller = SippRunner.Call(engine.SipPort, "waitcaller", "uac_bridge_party.xml", phone.Port, "-key", "te_pt", "101");
+        var wait = await RequestAsync(engine, "/wait", cancellationToken);
         using var http = new HttpClient { BaseAddress = engine.HttpBaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/2010-04-01/Accounts/{AccountSid}/Queues/{Param(wait, "QueueSid")}/Members/Front.json")
         {
@@ -123,7 +123,7 @@ public sealed class QueueTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}")));
 
         using var response = await http.SendAsync(request, cancellationToken);
-        var next = await _app.WaitForRequestAsync("/next", cancellationToken);
+        var next = await RequestAsync(engine, "/next", cancellationToken);
 
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync(cancellationToken));
         Param(next, "QueueResult").Should().Be("redirected");
@@ -149,10 +149,23 @@ public sealed class QueueTests
         return await TestEngine.StartAsync(settings, cancellationToken);
     }
 
+    private async Task<RecordedRequest> RequestAsync(TestEngine engine, string path, CancellationToken cancellationToken, int n = 1)
+    {
+        try
+        {
+            return (await _app.WaitForRequestsAsync(path, n, TimeSpan.FromSeconds(20), cancellationToken))[n - 1];
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            Assert.Fail($"{path} #{n}: not requested within 20 s ({exception.Message}); {engine.Log}");
+            throw;
+        }
+    }
+
     private static string Param(RecordedRequest request, string name) =>
         request.FormPairs.Concat(request.Query).FirstOrDefault(p => p.Key == name).Value ?? string.Empty;
 
-    private static bool IsLoud(byte[] packet) => packet.Length > 172 && AudioRms(packet) > 250;
+    private static bool IsLoud(byte[] packet) => packet.Length >= 172 && AudioRms(packet) > 100;
 
     private static double AudioRms(byte[] packet)
     {
