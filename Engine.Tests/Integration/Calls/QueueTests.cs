@@ -175,28 +175,22 @@ public sealed class QueueTests
         return ToneAnalysis.Rms(samples);
     }
 
-    // Each phone sends its tone until it hears the other's through the engine.
+    // The caller's tone reaches the agent (whose phone learns the engine's address from it), then the agent's the caller.
     private static async Task BridgedAsync(TestRtpPhone agent, TestRtpPhone caller, double agentTone, double callerTone, CancellationToken cancellationToken)
     {
         using var tones = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var playing = Task.WhenAll(agent.SendToneUntilCancelledAsync(agentTone, tones.Token), caller.SendToneUntilCancelledAsync(callerTone, tones.Token));
+        var callerTalks = caller.SendToneUntilCancelledAsync(callerTone, tones.Token);
+        var agentTalks = Task.CompletedTask;
         try
         {
-            await Task.WhenAll(
-                agent.WaitForAsync(p => TestRtpPhone.CarriesTone(p, callerTone), cancellationToken, includeEarlier: false),
-                caller.WaitForAsync(p => TestRtpPhone.CarriesTone(p, agentTone), cancellationToken, includeEarlier: false));
+            await agent.WaitForAsync(p => TestRtpPhone.CarriesTone(p, callerTone), cancellationToken, includeEarlier: false);
+            agentTalks = agent.SendToneUntilCancelledAsync(agentTone, tones.Token);
+            await caller.WaitForAsync(p => TestRtpPhone.CarriesTone(p, agentTone), cancellationToken, includeEarlier: false);
         }
         finally
         {
             await tones.CancelAsync();
-            try
-            {
-                await playing;
-            }
-            catch (OperationCanceledException)
-            {
-                // The tones stop.
-            }
+            await Task.WhenAll(callerTalks, agentTalks);
         }
     }
 
