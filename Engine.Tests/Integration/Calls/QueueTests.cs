@@ -132,6 +132,32 @@ public sealed class QueueTests
         _app.RequestsTo("/after").Should().BeEmpty("the API took the caller to its own document");
     }
 
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Samples_SupportQueueAndAgent_CallerWaitsThenIsBridgedToTheAgent(CancellationToken cancellationToken)
+    {
+        PeerPrograms.Require("espeak-ng");
+        using var callerPhone = new TestRtpPhone();
+        using var agentPhone = new TestRtpPhone();
+        await using var engine = await TestEngine.StartAsync(new Dictionary<string, string?> { ["Samples:Folder"] = RepoPaths.Samples }, cancellationToken);
+
+        await using var caller = SippRunner.Call(engine.SipPort, "support-queue", "uac_bridge_party.xml", callerPhone.Port, "-key", "te_pt", "101");
+        await Within("the caller's greeting and wait document", callerPhone.WaitForAsync(IsLoud, cancellationToken), () => engine.Log, cancellationToken);
+        await Within("the caller enqueued", WaitForLogAsync(engine, "Enqueued in support", cancellationToken), () => engine.Log, cancellationToken);
+        await using var agent = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone.Port, "-key", "te_pt", "101");
+
+        await Within("agent bridged to the caller", BridgedAsync(agentPhone, callerPhone, 1200, 700, cancellationToken), () => engine.Log, cancellationToken);
+        engine.Log.Should().Contain("Dial Queue: bridged to caller").And.NotContain("64001");
+    }
+
+    private static async Task WaitForLogAsync(TestEngine engine, string text, CancellationToken cancellationToken)
+    {
+        while (!engine.Log.Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     private async Task<TestEngine> StartEngineAsync(CancellationToken cancellationToken, params (string User, string Path)[] apps)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
