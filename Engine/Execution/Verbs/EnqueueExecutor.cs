@@ -61,7 +61,9 @@ internal sealed partial class EnqueueExecutor(
         }
         catch (OperationCanceledException) when (call.Lifecycle.IsEnded)
         {
-            return Finish(verb, session, QueueResult.Hangup, queue.Sid, time.GetElapsedTime(started), null);
+            // Hung up while bridged (ready for the bridge, then gone): the call was bridged all the same.
+            var result = waiter.Ready.IsCompletedSuccessfully && waiter.Ready.Result ? QueueResult.Bridged : QueueResult.Hangup;
+            return Finish(verb, session, result, queue.Sid, time.GetElapsedTime(started), null);
         }
         finally
         {
