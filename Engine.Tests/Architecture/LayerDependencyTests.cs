@@ -23,7 +23,8 @@ public sealed class LayerDependencyTests
         ["Rcml"] = ["Webhooks", "Diagnostics"],
         ["Calls"] = ["Media", "Sip", "Sdp", "Rtp", "Webhooks", "Diagnostics"],
         ["Conferences"] = ["Calls", "Media", "Rtp", "Webhooks", "Diagnostics"],
-        ["Execution"] = ["Calls", "Conferences", "Rcml", "Webhooks", "Notifications", "Media", "Diagnostics"],
+        ["Queues"] = ["Calls", "Diagnostics"],
+        ["Execution"] = ["Calls", "Conferences", "Queues", "Rcml", "Webhooks", "Notifications", "Media", "Diagnostics"],
     };
 
     private static readonly HashSet<string> EntryPoints = ["", "Cli", "Api", "Hosting"];

@@ -110,12 +110,12 @@ public sealed class RunCommandTests
     [CancelAfter(20_000)]
     public async Task Run_UnsupportedVerb_ReportsTheErrorAndExitsOne(CancellationToken ct)
     {
-        Write("enqueue.xml", "<Response><Enqueue>support</Enqueue><Say>after</Say></Response>");
+        Write("refer.xml", "<Response><Refer><Sip>sip:alice@example.com</Sip></Refer><Say>after</Say></Response>");
 
-        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "enqueue.xml"), Fast = true }, ct);
+        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "refer.xml"), Fast = true }, ct);
 
         exit.Should().Be(TerminalCall.CallFailed);
-        errors.Should().Contain("64001").And.Contain("<Enqueue> at 1:11 is not supported yet");
+        errors.Should().Contain("64001").And.Contain("<Refer> at 1:11 is not supported yet");
         output.Should().Contain("Say (man, en): after");
     }
 

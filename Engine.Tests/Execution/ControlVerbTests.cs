@@ -64,8 +64,6 @@ public sealed class ControlVerbTests
         result.EndReason.Should().Be(CallEndReason.EngineHungUp);
     }
 
-    [TestCase("<Enqueue>support</Enqueue>", "Enqueue")]
-    [TestCase("<Leave/>", "Leave")]
     [TestCase("<Refer><Sip>sip:alice@example.com</Sip></Refer>", "Refer")]
     [CancelAfter(5_000)]
     public async Task NotYetSupportedVerb_ReportedToTheDebuggerThenTheNextVerbRuns(string verb, string name, CancellationToken ct)

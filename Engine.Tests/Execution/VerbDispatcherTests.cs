@@ -42,6 +42,7 @@ public sealed class VerbDispatcherTests
                 RecordVerb record => record with { MaxLength = TimeSpan.Zero, PlayBeep = false },
                 PlayVerb play => play with { Digits = "1" },
                 PauseVerb pause => pause with { Length = TimeSpan.Zero },
+                EnqueueVerb enqueue => enqueue with { QueueName = "full", MaxQueueSize = 0 },
                 _ => verb,
             };
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RcmlEngine.Api.Calls;
 using RcmlEngine.Api.Conferences;
+using RcmlEngine.Api.Queues;
 using RcmlEngine.Api.Recordings;
 
 namespace RcmlEngine.Api;
@@ -26,6 +27,8 @@ internal static class ApiEndpoints
         CallEndpoints.Map(account);
         ConferenceEndpoints.Map(account);
         ParticipantEndpoints.Map(account);
+        QueueEndpoints.Map(account);
+        MemberEndpoints.Map(account);
         RecordingEndpoints.Map(account);
         account.Map("/{**rest}", (HttpContext context) => ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")).ExcludeFromDescription();
         RecordingMedia.Map(app);

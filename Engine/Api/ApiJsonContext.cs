@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RcmlEngine.Api.Calls;
 using RcmlEngine.Api.Conferences;
+using RcmlEngine.Api.Queues;
 using RcmlEngine.Api.Recordings;
 
 namespace RcmlEngine.Api;
@@ -16,6 +17,10 @@ namespace RcmlEngine.Api;
 [JsonSerializable(typeof(ConferenceListResource))]
 [JsonSerializable(typeof(ParticipantResource))]
 [JsonSerializable(typeof(ParticipantListResource))]
+[JsonSerializable(typeof(QueueResource))]
+[JsonSerializable(typeof(QueueListResource))]
+[JsonSerializable(typeof(MemberResource))]
+[JsonSerializable(typeof(MemberListResource))]
 [JsonSerializable(typeof(RecordingResource))]
 [JsonSerializable(typeof(RecordingListResource))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext

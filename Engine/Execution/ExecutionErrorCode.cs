@@ -16,7 +16,7 @@ internal enum ExecutionErrorCode
     /// <summary>12400: an unexpected failure inside the engine while running a verb.</summary>
     InternalFailure = 12400,
 
-    /// <summary>64001: a verb or noun the engine does not execute yet (Enqueue, Leave, Refer, Dial's Conference and Queue); it is skipped.</summary>
+    /// <summary>64001: a verb or noun the engine does not execute yet (Refer); it is skipped.</summary>
     VerbNotSupported = 64001,
 
     /// <summary>64002: <c>Gather input="speech"</c>: no speech recognition yet, digits only are collected.</summary>

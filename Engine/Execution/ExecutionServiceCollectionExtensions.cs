@@ -6,10 +6,12 @@ using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
 using RcmlEngine.Execution.Documents;
 using RcmlEngine.Execution.Outbound;
+using RcmlEngine.Execution.Queueing;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
 using RcmlEngine.Execution.Verbs;
+using RcmlEngine.Queues;
 
 namespace RcmlEngine.Execution;
 
@@ -55,6 +57,10 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<ConferenceEventReporter>();
         services.TryAddSingleton<IAnnouncementAudio, RcmlAnnouncementAudio>();
         services.TryAddSingleton<ConferenceRegistry>();
+        services.TryAddSingleton<IQueueStore, InMemoryQueueStore>();
+        services.TryAddSingleton<QueueWaiters>();
+        services.TryAddSingleton<QueueDocuments>();
+        services.TryAddSingleton<QueueDialing>();
         services.TryAddSingleton<ConferenceMusic>();
         services.TryAddSingleton<ConferenceRoomRecorder>();
         services.TryAddSingleton<ConferenceAttendance>();

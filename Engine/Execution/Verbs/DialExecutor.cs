@@ -4,6 +4,7 @@ using RcmlEngine.Calls.Records;
 using RcmlEngine.Execution.Conferencing;
 using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
+using RcmlEngine.Execution.Queueing;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Rcml.Ast;
@@ -34,7 +35,8 @@ internal sealed partial class DialExecutor(
     IRecordingCatalog? catalog = null,
     LiveCallRegistry? live = null,
     ConferenceAttendance? conferences = null,
-    AgentBridgeNotifier? agents = null) : IVerbExecutor<DialVerb>
+    AgentBridgeNotifier? agents = null,
+    QueueDialing? queues = null) : IVerbExecutor<DialVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(DialVerb verb, CallSession session, CancellationToken cancellationToken)
@@ -44,6 +46,12 @@ internal sealed partial class DialExecutor(
         if (verb.Nouns.OfType<ConferenceNoun>().FirstOrDefault() is { } conference && conferences is not null)
         {
             return await JoinConferenceAsync(verb, conference, session, conferences, cancellationToken);
+        }
+
+        if (verb.Nouns.OfType<QueueNoun>().FirstOrDefault() is { } queue && queues is not null)
+        {
+            var taken = await queues.DialAsync(verb, queue, session, cancellationToken);
+            return taken is null ? (session.Call.Lifecycle.IsEnded ? VerbOutcome.HangUp : VerbOutcome.Continue) : Finish(verb, session, taken);
         }
 
         ReportUnsupportedNouns(verb, session);

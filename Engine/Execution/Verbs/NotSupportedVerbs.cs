@@ -5,7 +5,7 @@ using RcmlEngine.Rcml.Ast;
 namespace RcmlEngine.Execution.Verbs;
 
 /// <summary>
-/// What the executors of verbs not implemented yet (Dial, Enqueue, Leave, Refer) do: report an error
+/// What the executors of verbs not implemented yet (Refer) do: report an error
 /// (log and debugger, 64001) and continue with the next verb, as Twilio does with nouns it does not
 /// support. Never a silent skip. The call is not answered for them.
 /// </summary>

@@ -18,6 +18,9 @@ internal sealed record EnqueueVerb : RcmlVerb
     /// </summary>
     public Uri? WaitUrl { get; init; }
 
+    /// <summary><c>maxQueueSize</c>: the caller is refused (<c>QueueResult=queue-full</c>) when this many wait already; null: the queue's own size.</summary>
+    public int? MaxQueueSize { get; init; }
+
     /// <summary><c>waitUrlMethod</c>.</summary>
     public RcmlHttpMethod WaitUrlMethod { get; init; } = RcmlHttpMethod.Post;
 

@@ -185,6 +185,7 @@ internal sealed partial class RcmlTreeBuilder
             Method = a.Method() ?? RcmlHttpMethod.Post,
             WaitUrl = a.Url("waitUrl", keepEmpty: true),
             WaitUrlMethod = a.Method("waitUrlMethod") ?? RcmlHttpMethod.Post,
+            MaxQueueSize = a.Integer("maxQueueSize"),
             UnknownAttributes = a.Finish(),
         };
     }

@@ -67,7 +67,7 @@ internal static class RcmlVocabulary
         ["Sip"] = AnsweringMachineDetection(),
         ["Conference"] = ["region", "eventCallbackUrl"],
         ["Queue"] = ["reservationSid", "postWorkActivitySid"],
-        ["Enqueue"] = ["workflowSid", "maxQueueSize"],
+        ["Enqueue"] = ["workflowSid"],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>True for any element name the engine's vocabulary defines (a verb, noun or inner element).</summary>

@@ -128,6 +128,10 @@ internal static partial class RcmlValidator
         QueueName(d, enqueue, enqueue.QueueName);
         Url(d, enqueue, "action", enqueue.Action);
         Url(d, enqueue, "waitUrl", enqueue.WaitUrl);
+        if (enqueue.MaxQueueSize is { } size)
+        {
+            Range(d, enqueue, "maxQueueSize", size, 1, 5000);
+        }
     }
 
     private static void QueueName(ICollection<RcmlDiagnostic> d, RcmlNode node, string name)
