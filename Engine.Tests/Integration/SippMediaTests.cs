@@ -190,9 +190,6 @@ public sealed class SippMediaTests
 
     private static void RequireRootForPcapPlay()
     {
-        if (Environment.UserName != "root")
-        {
-            Assert.Ignore("SIPp's play_pcap_audio opens a raw socket, which needs root");
-        }
+        RawSockets.Require();
     }
 }

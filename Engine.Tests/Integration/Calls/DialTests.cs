@@ -203,10 +203,7 @@ public sealed class DialTests
     [CancelAfter(60_000)]
     public async Task AnswerOnBridge_CalleeEarlyMediaNoAnswer_CallerHearsItUnansweredThenIsRejected(CancellationToken cancellationToken)
     {
-        if (Environment.UserName != "root")
-        {
-            Assert.Ignore("SIPp's play_pcap_audio opens a raw socket, which needs root");
-        }
+        RawSockets.Require();
 
         await using var callee = SippRunner.StartUas("uas_early_media_until_cancel.xml");
         _app.MapXml("/voice", "<Response><Dial answerOnBridge=\"true\" timeout=\"3\" action=\"/early-done\">"

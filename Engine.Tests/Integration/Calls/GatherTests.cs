@@ -18,10 +18,7 @@ public sealed class GatherTests
     {
         PeerPrograms.Require("sipp");
         PeerPrograms.Require("espeak-ng");
-        if (Environment.UserName != "root")
-        {
-            Assert.Ignore("SIPp's play_pcap_audio opens a raw socket, which needs root");
-        }
+        RawSockets.Require();
 
         _app = await TestWebApp.StartAsync();
         _app.MapXml("/gathered", "<Response><Hangup/></Response>").MapXml("/after", "<Response><Hangup/></Response>");

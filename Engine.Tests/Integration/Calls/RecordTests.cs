@@ -19,10 +19,7 @@ public sealed class RecordTests
     public async Task Record_CallerTalks_RecordingUrlServesTheCallersSpeech(CancellationToken cancellationToken)
     {
         PeerPrograms.Require("sipp");
-        if (Environment.UserName != "root")
-        {
-            Assert.Ignore("SIPp's play_pcap_audio opens a raw socket, which needs root");
-        }
+        RawSockets.Require();
 
         await using var app = await TestWebApp.StartAsync(cancellationToken);
         app.MapXml("/voice", "<Response><Record maxLength=\"4\" timeout=\"3\" action=\"/recorded\"/></Response>")
