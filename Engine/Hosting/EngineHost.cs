@@ -176,6 +176,7 @@ internal static class EngineHost
     {
         app.MapRcmlApi();
         DrainEndpoint.Map(app);
+        HealthEndpoints.Map(app);
         app.MapScalarApiReference("/api-reference");
         app.MapGet("/", (ApplicationRouter router, SampleApplications samples, EngineHttpAddress http, SipStack stack) =>
             FrontPage.Render(router, samples, http, stack.LocalEndPoints[0].EndPoint.Port)).ExcludeFromDescription();
