@@ -88,6 +88,7 @@ internal static class EngineHost
         builder.Services.AddRcmlEngine(configuration, overrides);
         builder.Services.AddRcmlApi(configuration);
         builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
+        builder.Services.AddEngineMetrics(configuration);
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
         services?.Invoke(builder.Services);
@@ -177,6 +178,7 @@ internal static class EngineHost
         app.MapRcmlApi();
         DrainEndpoint.Map(app);
         HealthEndpoints.Map(app);
+        MetricsEndpoint.Map(app);
         app.MapScalarApiReference("/api-reference");
         app.MapGet("/", (ApplicationRouter router, SampleApplications samples, EngineHttpAddress http, SipStack stack) =>
             FrontPage.Render(router, samples, http, stack.LocalEndPoints[0].EndPoint.Port)).ExcludeFromDescription();
