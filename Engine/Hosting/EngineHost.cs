@@ -13,6 +13,7 @@ using RcmlEngine.Calls.Admission;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Records;
 using RcmlEngine.Calls.Sip;
+using RcmlEngine.Hosting.Inspector;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Sessions;
@@ -89,6 +90,7 @@ internal static class EngineHost
         builder.Services.AddRcmlApi(configuration);
         builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
         builder.Services.AddEngineMetrics(configuration);
+        builder.Services.AddCallInspector(configuration);
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
         services?.Invoke(builder.Services);
@@ -179,6 +181,7 @@ internal static class EngineHost
         DrainEndpoint.Map(app);
         HealthEndpoints.Map(app);
         MetricsEndpoint.Map(app);
+        ConsoleEndpoints.Map(app);
         app.MapScalarApiReference("/api-reference");
         app.MapGet("/", (ApplicationRouter router, SampleApplications samples, EngineHttpAddress http, SipStack stack) =>
             FrontPage.Render(router, samples, http, stack.LocalEndPoints[0].EndPoint.Port)).ExcludeFromDescription();
