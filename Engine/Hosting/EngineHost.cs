@@ -115,6 +115,18 @@ internal static class EngineHost
             return;
         }
 
+        // Logging:Console:FormatterName json: one JSON object a line, the call's CallSid among its scopes.
+        if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logs.AddJsonConsole(console =>
+            {
+                console.IncludeScopes = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                console.UseUtcTimestamp = true;
+            });
+            return;
+        }
+
         logs.AddSimpleConsole(console =>
         {
             console.IncludeScopes = true;
