@@ -103,6 +103,11 @@ public sealed class ConsoleTests
         var size = new FileInfo(shot).Length;
         size.Should().BeGreaterThan(20_000, "a rendered page, not a blank one");
         TestContext.Out.WriteLine($"screenshot {shot}: {size} bytes");
+        if (Environment.GetEnvironmentVariable("RCML_CONSOLE_SCREENSHOT") is { Length: > 0 } keep)
+        {
+            File.Copy(shot, keep, overwrite: true);
+        }
+
         TestContext.AddTestAttachment(shot, "the IVR call's console page");
     }
 

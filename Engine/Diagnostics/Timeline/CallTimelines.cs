@@ -17,6 +17,7 @@ internal sealed class CallTimelines
     private readonly Queue<CallTimeline> _finished = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _version;
+    private int _waited;
 
     /// <summary>Called when a SIP Call-ID is first linked to a timeline (the SIP trace adopts what it saw of that dialog before).</summary>
     public Action<string, CallTimeline>? Linked { get; set; }
@@ -119,6 +120,8 @@ internal sealed class CallTimelines
         Task changed;
         lock (_lock)
         {
+            // Say "someone waits" before reading the version; Touch bumps the version before reading this.
+            Interlocked.Exchange(ref _waited, 1);
             if (Version != seen)
             {
                 return Task.CompletedTask;
@@ -134,14 +137,19 @@ internal sealed class CallTimelines
     internal void Touch()
     {
         Interlocked.Increment(ref _version);
+
+        // Nobody waits (no console open): an event costs the increment only.
+        if (Volatile.Read(ref _waited) == 0)
+        {
+            return;
+        }
+
         TaskCompletionSource wake;
         lock (_lock)
         {
             wake = _changed;
-            if (!wake.Task.IsCompleted)
-            {
-                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waited = 0;
         }
 
         wake.TrySetResult();
