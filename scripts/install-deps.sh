@@ -5,7 +5,7 @@ set -euo pipefail
 
 case "${1:-run}" in
   run)  packages=(espeak-ng ffmpeg) ;;
-  test) packages=(espeak-ng ffmpeg sox sip-tester baresip redis-server) ;;
+  test) packages=(espeak-ng ffmpeg sox sip-tester baresip redis-server chromium) ;;
   *)    echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 

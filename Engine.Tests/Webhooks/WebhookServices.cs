@@ -47,11 +47,19 @@ internal sealed class WebhookServices : IAsyncDisposable
     }
 
     /// <summary>Builds the services; <paramref name="time"/> replaces the system clock when given.</summary>
-    public static WebhookServices Create(string? storePath = null, Action<WebhookOptions>? configure = null, TimeProvider? time = null)
+    public static WebhookServices Create(string? storePath = null, Action<WebhookOptions>? configure = null, TimeProvider? time = null,
+        ILoggerProvider? logs = null)
     {
         var ownedStore = storePath is null ? NewStorePath() : null;
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             services.AddSingleton(time);

@@ -26,6 +26,7 @@ internal sealed class CallLifecycle : IDisposable
         StartTime = time.GetUtcNow();
         Status = initial;
         _history.Add(new CallStatusChange(initial, StartTime));
+        CallMetrics.OnStarted();
     }
 
     /// <summary>The current status.</summary>
@@ -105,6 +106,7 @@ internal sealed class CallLifecycle : IDisposable
             RecordLocked(new CallStatusChange(Status, now));
         }
 
+        CallMetrics.OnEnded(Status);
         _ended.Cancel();
         return true;
     }
@@ -160,6 +162,11 @@ internal sealed class CallLifecycle : IDisposable
 
             Status = to;
             RecordLocked(new CallStatusChange(to, now));
+        }
+
+        if (answered && AnswerTime is { } answeredAt)
+        {
+            CallMetrics.OnAnswered(answeredAt - StartTime);
         }
 
         return true;

@@ -66,6 +66,15 @@ internal sealed class ConferenceRegistry(
         }
     }
 
+    /// <summary>Every account's rooms in progress on this node (metrics, the console).</summary>
+    public IReadOnlyList<Conference> ListActive()
+    {
+        lock (_lock)
+        {
+            return [.. _active.Values];
+        }
+    }
+
     /// <summary>Rooms in progress on this node.</summary>
     public int ActiveCount
     {

@@ -32,7 +32,8 @@ internal sealed partial class RcmlInterpreter(
     IOptions<ExecutionOptions> options,
     TimeProvider time,
     ILogger<RcmlInterpreter> logger,
-    CallRecordKeeper? records = null)
+    CallRecordKeeper? records = null,
+    Diagnostics.Timeline.CallTimelines? timelines = null)
 {
     private readonly ExecutionOptions _options = options.Value;
 
@@ -58,6 +59,7 @@ internal sealed partial class RcmlInterpreter(
         using var listed = live.Add(new LiveCall(call, account.AccountSid, control, application));
         using var reporting = statusCallbacks.Attach(call, application, account);
         using var record = records?.Track(call);
+        using var timeline = BeginTimeline(call, account.AccountSid);
         var longest = application.Current.TimeLimit is { } timeLimit && timeLimit < _options.MaxCallDuration ? timeLimit : _options.MaxCallDuration;
         var left = longest - call.Lifecycle.Elapsed;
         using var limit = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
@@ -93,6 +95,7 @@ internal sealed partial class RcmlInterpreter(
         {
             control.Finish();
             await EndAsync(session, answerFirst: ended);
+            EndTimeline();
         }
 
         var lifecycle = call.Lifecycle;
@@ -188,7 +191,9 @@ internal sealed partial class RcmlInterpreter(
 
             session.VerbsRun++;
             LogVerb(verb.ElementName, verb.Span.Line, verb.Span.Column);
+            RecordVerbStarted(verb);
             var outcome = await verbs.ExecuteAsync(verb, session, cancellationToken);
+            RecordVerbEnded(verb, outcome);
             if (outcome.Kind != VerbOutcomeKind.Continue)
             {
                 return outcome;

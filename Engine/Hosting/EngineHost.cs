@@ -14,6 +14,7 @@ using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Records;
 using RcmlEngine.Calls.Sip;
 using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Hosting.Inspector;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Sessions;
 using RcmlEngine.Notifications;
@@ -90,6 +91,8 @@ internal static class EngineHost
         builder.Services.AddRcmlEngine(configuration, overrides);
         builder.Services.AddRcmlApi(configuration);
         builder.Services.Configure<EngineStatsOptions>(configuration.GetSection("Stats"));
+        builder.Services.AddEngineMetrics(configuration);
+        builder.Services.AddCallInspector(configuration);
         AddMedia(builder.Services, configuration, engine);
         AddSip(builder.Services, engine);
         services?.Invoke(builder.Services);
@@ -111,6 +114,18 @@ internal static class EngineHost
         if (logging is not null)
         {
             logging(logs);
+            return;
+        }
+
+        // Logging:Console:FormatterName json: one JSON object a line, the call's CallSid among its scopes.
+        if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logs.AddJsonConsole(console =>
+            {
+                console.IncludeScopes = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                console.UseUtcTimestamp = true;
+            });
             return;
         }
 
@@ -178,6 +193,9 @@ internal static class EngineHost
     {
         app.MapRcmlApi();
         DrainEndpoint.Map(app);
+        HealthEndpoints.Map(app);
+        MetricsEndpoint.Map(app);
+        ConsoleEndpoints.Map(app);
         app.MapScalarApiReference("/api-reference");
         app.MapGet("/", (ApplicationRouter router, SampleApplications samples, EngineHttpAddress http, SipStack stack) =>
             FrontPage.Render(router, samples, http, stack.LocalEndPoints[0].EndPoint.Port)).ExcludeFromDescription();

@@ -198,7 +198,9 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
         }
 
         _ended.TrySetResult(RtpEndReason.Stopped);
-        LogStopped(Counters.PacketsSent, Counters.PacketsReceived);
+        var counters = Counters;
+        RtpMetrics.OnStopped(counters);
+        LogStopped(counters.PacketsSent, counters.PacketsReceived);
         Release();
     }
 

@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Telemetry;
 using RcmlEngine.Diagnostics;
 using RcmlEngine.Webhooks.Callbacks;
 using RcmlEngine.Webhooks.Debugger;
@@ -34,12 +37,14 @@ internal static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(provider => PolicyOf(provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         var document = AddClient(services, WebhookHttpClientNames.Document);
         document.AddResilienceHandler("document", (builder, context) =>
-                DocumentPipeline.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Fetch))
+                DocumentPipeline.Configure(QuietTelemetry(builder, context.ServiceProvider), context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Fetch,
+                    RetryLogger(context.ServiceProvider)))
             .SelectPipelineByAuthority();
         AddRedirects(document);
         var callback = AddClient(services, WebhookHttpClientNames.Callback);
         callback.AddResilienceHandler("callback", (builder, context) =>
-                CallbackPipeline.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Callbacks))
+                CallbackPipeline.Configure(QuietTelemetry(builder, context.ServiceProvider), context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Callbacks,
+                    RetryLogger(context.ServiceProvider)))
             .SelectPipelineByAuthority();
         AddRedirects(callback);
 
@@ -72,6 +77,12 @@ internal static class WebhookServiceCollectionExtensions
             UseCookies = false,
         };
     }
+
+    // Polly's telemetry logs each retry as a multi-line Warning with the exception's stack trace; its metrics stay (meter "Polly").
+    private static ResiliencePipelineBuilder<HttpResponseMessage> QuietTelemetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services) =>
+        builder.ConfigureTelemetry(new TelemetryOptions(services.GetRequiredService<IOptionsMonitor<TelemetryOptions>>().CurrentValue) { LoggerFactory = NullLoggerFactory.Instance });
+
+    private static ILogger RetryLogger(IServiceProvider services) => services.GetRequiredService<ILoggerFactory>().CreateLogger(RetryLog.Category);
 
     private static OutboundAddressPolicy PolicyOf(WebhookOptions options) =>
         new(options.BlockPrivateAddresses == true, AddressRanges.Parse(options.AllowedAddresses));

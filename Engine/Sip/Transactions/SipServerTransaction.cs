@@ -61,6 +61,7 @@ internal abstract class SipServerTransaction
             // Enter the next state and arm its timers before the bytes leave: the peer's reaction
             // (an ACK, or a test advancing a fake clock) must never find the previous state.
             EnterStateFor(response);
+            Layer.Transport.Trace?.OnMessage(response, outgoing: true, ResponseTarget);
             Layer.Send(ResponseTarget, LastBytes);
         }
     }

@@ -5,6 +5,9 @@ namespace RcmlEngine.Sip.Transport;
 
 internal sealed partial class SipTransportLayer
 {
+    /// <summary>Told of every message parsed or first sent; null (the default) traces nothing.</summary>
+    public ISipMessageTrace? Trace { get; set; }
+
     /// <summary>
     /// Writes the top Via's transport and sent-by for the chosen transport (with <c>;rport</c>,
     /// RFC 3581 3) and serializes the request. A UDP request over the size threshold goes over TCP
@@ -21,7 +24,9 @@ internal sealed partial class SipTransportLayer
             bytes = Prepare(request, kind, destination.EndPoint);
         }
 
-        return (new SipRemote(kind, destination.EndPoint), bytes);
+        var target = new SipRemote(kind, destination.EndPoint);
+        Trace?.OnMessage(request, outgoing: true, target);
+        return (target, bytes);
     }
 
     /// <summary>Sends bytes again (a retransmission) or a message already prepared for <paramref name="target"/>.</summary>
@@ -41,6 +46,7 @@ internal sealed partial class SipTransportLayer
     {
         var bytes = SipWriter.ToBytes(response);
         var target = ResponseTarget(response.TopVia, requestSource);
+        Trace?.OnMessage(response, outgoing: true, target);
         await SendRawAsync(target, bytes, cancellationToken);
         return target;
     }

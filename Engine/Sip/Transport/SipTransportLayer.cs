@@ -122,6 +122,7 @@ internal sealed partial class SipTransportLayer : ISipReceiveSink, IAsyncDisposa
 
         var message = result.Message!;
         SipMetrics.Received.Add(1);
+        Trace?.OnMessage(message, outgoing: false, source);
         if (message is SipRequest request)
         {
             StampReceived(request, source);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,11 @@ namespace RcmlEngine.Webhooks.Callbacks;
 internal sealed partial class CallbackSender(
     IHttpClientFactory clients,
     IOptions<WebhookOptions> options,
-    ILogger<CallbackSender> logger) : ICallbackSender
+    ILogger<CallbackSender> logger,
+    IEnumerable<IWebhookObserver> observers) : ICallbackSender
 {
     private readonly WebhookOptions _options = options.Value;
+    private readonly IWebhookObserver[] _observers = [.. observers];
 
     // Created with the sender (so before the dispatcher that uses it): the container then disposes the
     // resilience pipelines after the dispatcher, never under a delivery in flight.
@@ -24,6 +27,21 @@ internal sealed partial class CallbackSender(
 
     /// <inheritdoc />
     public async Task<CallbackResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var result = await SendOnceAsync(request, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        WebhookMetrics.Record("callback", result.StatusCode, result.Error is not null, result.Attempts, elapsed);
+        foreach (var observer in _observers)
+        {
+            observer.CallbackSent(request, result, elapsed);
+        }
+
+        return result;
+    }
+
+    private async Task<CallbackResult> SendOnceAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
         using var message = WebhookRequestMessages.TryCreate(request, _options.UserAgent, out var invalid);
         if (message is null)

@@ -16,12 +16,14 @@ internal sealed partial class DocumentFetcher(
     IHttpClientFactory clients,
     IOptions<WebhookOptions> options,
     TimeProvider time,
-    ILogger<DocumentFetcher> logger) : IDocumentFetcher
+    ILogger<DocumentFetcher> logger,
+    IEnumerable<IWebhookObserver> observers) : IDocumentFetcher
 {
     // Enough of an error page to show in the debugger, not a whole HTML dump.
     private const int ErrorBodyBytes = 4 * 1024;
 
     private readonly WebhookOptions _options = options.Value;
+    private readonly IWebhookObserver[] _observers = [.. observers];
 
     /// <inheritdoc />
     public async Task<DocumentFetchResult> FetchAsync(
@@ -33,7 +35,7 @@ internal sealed partial class DocumentFetcher(
         using var message = WebhookRequestMessages.TryCreate(request, _options.UserAgent, out var invalid);
         if (message is null)
         {
-            return Finish(new DocumentFetchResult { RequestedUrl = request.Url, Error = invalid, Attempts = 0 }, started);
+            return Finish(request, new DocumentFetchResult { RequestedUrl = request.Url, Error = invalid, Attempts = 0 }, started);
         }
 
         var attempts = AttemptCounter.Attach(message);
@@ -44,7 +46,7 @@ internal sealed partial class DocumentFetcher(
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var result = await ReadAsync(request.Url, response, acceptedMediaTypes, linked.Token);
-            return Finish(result with { Attempts = attempts.Value }, started);
+            return Finish(request, result with { Attempts = attempts.Value }, started);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -53,12 +55,12 @@ internal sealed partial class DocumentFetcher(
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             var error = HttpFailures.Timeout(request.Url, _options.Fetch.Timeout);
-            return Finish(new DocumentFetchResult { RequestedUrl = request.Url, Error = error, Attempts = attempts.Value }, started);
+            return Finish(request, new DocumentFetchResult { RequestedUrl = request.Url, Error = error, Attempts = attempts.Value }, started);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException or AuthenticationException)
         {
             var error = HttpFailures.Classify(exception, request.Url);
-            return Finish(new DocumentFetchResult { RequestedUrl = request.Url, Error = error, Attempts = attempts.Value }, started);
+            return Finish(request, new DocumentFetchResult { RequestedUrl = request.Url, Error = error, Attempts = attempts.Value }, started);
         }
     }
 
@@ -105,9 +107,15 @@ internal sealed partial class DocumentFetcher(
             : result with { Body = body };
     }
 
-    private DocumentFetchResult Finish(DocumentFetchResult result, long started)
+    private DocumentFetchResult Finish(WebhookRequest request, DocumentFetchResult result, long started)
     {
         result = result with { Elapsed = time.GetElapsedTime(started) };
+        WebhookMetrics.Record("document", result.StatusCode, result.Error is not null, result.Attempts, result.Elapsed);
+        foreach (var observer in _observers)
+        {
+            observer.DocumentFetched(request, result);
+        }
+
         if (result.Error is { } error)
         {
             LogFetchFailed(SafeUrl.Of(result.RequestedUrl), (int)error.Code, error.Message, result.Attempts);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -13,8 +14,8 @@ namespace RcmlEngine.Webhooks.Http;
 /// </summary>
 internal static class CallbackPipeline
 {
-    /// <summary>Adds the strategies for <paramref name="options"/> to <paramref name="builder"/>.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, CallbackDeliveryOptions options)
+    /// <summary>Adds the strategies for <paramref name="options"/> to <paramref name="builder"/>; retries are logged to <paramref name="logger"/> (Debug).</summary>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, CallbackDeliveryOptions options, ILogger logger)
     {
         if (options.MaxRetries > 0)
         {
@@ -28,6 +29,7 @@ internal static class CallbackPipeline
                 OnRetry = args =>
                 {
                     AttemptCounter.OnRetry(args.Context);
+                    RetryLog.OnRetry(logger, "callback", args);
                     return ValueTask.CompletedTask;
                 },
             });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
@@ -11,8 +12,8 @@ namespace RcmlEngine.Webhooks.Http;
 /// </summary>
 internal static class DocumentPipeline
 {
-    /// <summary>Adds the strategies for <paramref name="options"/> to <paramref name="builder"/>.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, DocumentFetchOptions options)
+    /// <summary>Adds the strategies for <paramref name="options"/> to <paramref name="builder"/>; retries are logged to <paramref name="logger"/> (Debug).</summary>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, DocumentFetchOptions options, ILogger logger)
     {
         if (options.MaxRetries <= 0)
         {
@@ -29,6 +30,7 @@ internal static class DocumentPipeline
             OnRetry = args =>
             {
                 AttemptCounter.OnRetry(args.Context);
+                RetryLog.OnRetry(logger, "document", args);
                 return ValueTask.CompletedTask;
             },
         });
