@@ -16,18 +16,23 @@ internal static class StandardTones
     /// The engine's hold and wait music: an arpeggio (C5 E5 G5 E5, 300 ms notes with short rests, -20 dBm0)
     /// that repeats until stopped. Plain tones, so it needs no file and tests can find its notes.
     /// </summary>
-    public static IAudioSource HoldMusic()
-    {
-        var rest = ToneSegment.Silence(TimeSpan.FromMilliseconds(50));
-        var note = TimeSpan.FromMilliseconds(300);
-        return new ToneSource(
-            [new ToneSegment(note, [HoldMusicNotes[0]], -20), rest, new ToneSegment(note, [HoldMusicNotes[1]], -20), rest,
-             new ToneSegment(note, [HoldMusicNotes[2]], -20), rest, new ToneSegment(note, [HoldMusicNotes[1]], -20), rest],
-            repeat: 0);
-    }
+    public static IAudioSource HoldMusic() => new LoopingPcmSource(HoldMusicCycle.Value);
 
     /// <summary>The notes of <see cref="HoldMusic"/> (Hz).</summary>
     public static readonly IReadOnlyList<double> HoldMusicNotes = [523.25, 659.25, 783.99];
+
+    // One round of the tune, synthesized once for every caller who waits.
+    private static readonly Lazy<short[]> HoldMusicCycle = new(() =>
+    {
+        var rest = ToneSegment.Silence(TimeSpan.FromMilliseconds(50));
+        var note = TimeSpan.FromMilliseconds(300);
+        var tune = new ToneSource(
+            [new ToneSegment(note, [HoldMusicNotes[0]], -20), rest, new ToneSegment(note, [HoldMusicNotes[1]], -20), rest,
+             new ToneSegment(note, [HoldMusicNotes[2]], -20), rest, new ToneSegment(note, [HoldMusicNotes[1]], -20), rest]);
+        var samples = new short[tune.TotalSamples];
+        _ = tune.ReadAsync(samples, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return samples;
+    });
 
     /// <summary>Silence of a given length (<c>&lt;Pause&gt;</c>).</summary>
     public static IAudioSource Silence(TimeSpan length) => new ToneSource([ToneSegment.Silence(length)]);
