@@ -84,6 +84,22 @@ public sealed class AgentBridgeNotifierTests
     }
 
     [Test]
+    public void QueueBridged_AgentCalledByTheEngine_RefIsTheCalledClient()
+    {
+        var notifier = new RecordingInboundCallNotifier();
+        var bridges = new AgentBridgeNotifier(Options.Create(new NotificationOptions()), notifier);
+        var time = TimeProvider.System;
+        using var caller = FakeCall.Of("AC1", time);
+        using var agent = FakeCall.Of("AC1", time, CallDirection.OutboundApi);
+        var session = new CallSession(caller, InterpreterHarness.Application(), new CallAccount { AccountSid = "AC1", AuthToken = "t" });
+        using var toClient = new FakeCall(agent.Info with { From = "+15550009999", To = "client:dave" }, time);
+
+        bridges.QueueBridged(session, toClient, TimeSpan.FromSeconds(2));
+
+        notifier.Notifications.Should().ContainSingle().Which.Ref.Should().Be("dave", "the engine rang the agent's softphone; From is the API's number");
+    }
+
+    [Test]
     public void QueueBridged_OutboundCall_NoNotification()
     {
         var notifier = new RecordingInboundCallNotifier();

@@ -134,6 +134,59 @@ public sealed class QueueTests
 
     [Test]
     [CancelAfter(90_000)]
+    public async Task CallerHangsUpWhileBeingDequeued_AgentTakesTheNextCaller(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/agent-held", "<Response><Dial timeLimit=\"3\" timeout=\"15\" action=\"/done\"><Queue url=\"/connect-held\">support</Queue></Dial></Response>");
+        _app.MapXml("/connect-held", "<Response><Pause length=\"1\"/></Response>");
+        var dequeueDocument = _app.Hold("/connect-held");
+        using var phoneB = new TestRtpPhone();
+        using var agentPhone = new TestRtpPhone();
+        await using var engine = await StartEngineAsync(cancellationToken, ("musiccaller", "/caller-music"), ("agent", "/agent-held"));
+
+        // A hangs up 8 s after it was answered: while the agent holds it in its dequeue document.
+        await using var callerA = SippRunner.Call(engine.SipPort, "musiccaller", "uac_hangup.xml", null, "-d", "8000");
+        var a = await RequestAsync(engine, "/caller-music", cancellationToken);
+        await Within("A enqueued", WaitForLogAsync(engine, "Enqueued in support at position 1", cancellationToken), () => engine.Log, cancellationToken);
+        await using var callerB = SippRunner.Call(engine.SipPort, "musiccaller", "uac_bridge_party.xml", phoneB.Port, "-key", "te_pt", "101");
+        var b = await RequestAsync(engine, "/caller-music", cancellationToken, 2);
+        await Within("B enqueued", WaitForLogAsync(engine, "Enqueued in support at position 2", cancellationToken), () => engine.Log, cancellationToken);
+        await using var agent = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone.Port, "-key", "te_pt", "101");
+        var takingA = await RequestAsync(engine, "/connect-held", cancellationToken);
+        (await callerA.WaitAsync(cancellationToken)).Should().Be(0, callerA.Describe());
+        dequeueDocument.Release();
+
+        await Within("agent bridged to B", BridgedAsync(agentPhone, phoneB, 1200, 700, cancellationToken), () => engine.Log, cancellationToken);
+        var done = await RequestAsync(engine, "/done", cancellationToken);
+        Param(takingA, "CallSid").Should().Be(Param(a, "CallSid"), "the agent took A first");
+        Param(await RequestAsync(engine, "/connect-held", cancellationToken, 2), "CallSid").Should().Be(Param(b, "CallSid"));
+        Param(done, "DialCallStatus").Should().Be("completed");
+        Param(done, "DialCallSid").Should().Be(Param(b, "CallSid"), engine.Log);
+        engine.Log.Should().Contain($"caller {Param(a, "CallSid")} left while being dequeued");
+        (await agent.WaitAsync(cancellationToken)).Should().Be(0, agent.Describe());
+        (await callerB.WaitAsync(cancellationToken)).Should().Be(0, callerB.Describe());
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task DialQueue_EmptyQueue_NoAnswerAtTheDialTimeout(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/agent-empty", "<Response><Dial timeout=\"2\" action=\"/done\"><Queue>nobody-here</Queue></Dial></Response>");
+        using var agentPhone = new TestRtpPhone();
+        await using var engine = await StartEngineAsync(cancellationToken, ("agent", "/agent-empty"));
+
+        await using var agent = SippRunner.Call(engine.SipPort, "agent", "uac_bridge_party.xml", agentPhone.Port, "-key", "te_pt", "101");
+        var dial = await RequestAsync(engine, "/agent-empty", cancellationToken);
+        var done = await RequestAsync(engine, "/done", cancellationToken);
+
+        Param(done, "DialCallStatus").Should().Be("no-answer", engine.Log);
+        Param(done, "QueueSid").Should().MatchRegex("^QU[0-9a-f]{32}$");
+        Param(done, "DialCallSid").Should().BeEmpty();
+        (done.ReceivedAt - dial.ReceivedAt).Should().BeCloseTo(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(900), "the Dial timeout");
+        (await agent.WaitAsync(cancellationToken)).Should().Be(0, agent.Describe());
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
     public async Task Samples_SupportQueueAndAgent_CallerWaitsThenIsBridgedToTheAgent(CancellationToken cancellationToken)
     {
         PeerPrograms.Require("espeak-ng");

@@ -66,12 +66,15 @@ internal sealed class AgentBridgeNotifier(IOptions<NotificationOptions> options,
         return caller.SentParameters.TryGetValue(name, out var sent) ? sent : QueryValue(caller.DocumentUrl, name) ?? string.Empty;
     }
 
-    /// <summary>The agent's name for <c>ref</c>: its call's <c>From</c> without a <c>client:</c> prefix.</summary>
+    /// <summary>
+    /// The agent's name for <c>ref</c>, without a <c>client:</c> prefix: its call's <c>From</c> when the agent called
+    /// in, its <c>To</c> when the engine called the agent (an API call to <c>client:alice</c> running the agent document).
+    /// </summary>
     public static string AgentRefOf(ICall agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var from = agent.Info.From;
-        return from.StartsWith(ClientPrefix, StringComparison.OrdinalIgnoreCase) ? from[ClientPrefix.Length..] : from;
+        var party = agent.Info.Direction == CallDirection.Inbound ? agent.Info.From : agent.Info.To;
+        return party.StartsWith(ClientPrefix, StringComparison.OrdinalIgnoreCase) ? party[ClientPrefix.Length..] : party;
     }
 
     private void Notify(ICall caller, string agentRef, TimeSpan holdTime, string contactRef)

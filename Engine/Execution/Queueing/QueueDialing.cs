@@ -33,6 +33,7 @@ internal sealed partial class QueueDialing(
         }
 
         await agent.AnswerAsync(cancellationToken);
+        var answered = time.GetTimestamp();
         var queue = queues.Open(session.Account.AccountSid, noun.Name);
         using var timeout = new CancellationTokenSource(verb.Timeout, time);
         using var looking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, agent.Lifecycle.Ended);
@@ -68,7 +69,7 @@ internal sealed partial class QueueDialing(
                 notifier?.QueueBridged(caller, agent, member.WaitTime);
             }
 
-            await BridgeAsync(verb, agent, waiter, cancellationToken);
+            await BridgeAsync(verb, agent, waiter, time.GetElapsedTime(answered), cancellationToken);
             return
             [
                 new("DialCallStatus", "completed"),
@@ -96,13 +97,14 @@ internal sealed partial class QueueDialing(
         }
     }
 
-    private async Task BridgeAsync(DialVerb verb, IBridgeableCall agent, QueueWaiter waiter, CancellationToken cancellationToken)
+    // dequeueing: from the agent's answer to this bridge (the queue's wait for a caller included), logged for scripts/load-queue.sh.
+    private async Task BridgeAsync(DialVerb verb, IBridgeableCall agent, QueueWaiter waiter, TimeSpan dequeueing, CancellationToken cancellationToken)
     {
         using var limit = new CancellationTokenSource(verb.TimeLimit, time);
         using var bridge = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token, waiter.Leaving);
         agent.Digits.Clear();
         var star = new StarWatch(verb.HangupOnStar).WatchAsync(agent, bridge);
-        LogBridged(waiter.CallSid);
+        LogBridged(waiter.CallSid, dequeueing.TotalMilliseconds);
         try
         {
             await agent.BridgeAsync(waiter.Call, bridge.Token);
@@ -125,6 +127,6 @@ internal sealed partial class QueueDialing(
     [LoggerMessage(EventId = Diagnostics.LogEventRange.Execution + 116, Level = LogLevel.Information, Message = "Dial Queue: caller {CallSid} left while being dequeued; taking the next")]
     private partial void LogPassedOver(string callSid);
 
-    [LoggerMessage(EventId = Diagnostics.LogEventRange.Execution + 117, Level = LogLevel.Information, Message = "Dial Queue: bridged to caller {CallSid}")]
-    private partial void LogBridged(string callSid);
+    [LoggerMessage(EventId = Diagnostics.LogEventRange.Execution + 117, Level = LogLevel.Information, Message = "Dial Queue: bridged to caller {CallSid} {DequeueMs:F1} ms after the agent answered")]
+    private partial void LogBridged(string callSid, double dequeueMs);
 }

@@ -7,24 +7,35 @@ namespace RcmlEngine.Execution.Queueing;
 /// ready for the bridge once its dequeue document has run, released when the bridge ends. The queue's state
 /// itself is the store's; this is the handshake between the two calls' executors. Thread-safe.
 /// </summary>
-internal sealed class QueueWaiter(string callSid, string queueSid, IBridgeableCall call) : IDisposable
+internal sealed class QueueWaiter : IDisposable
 {
     private readonly TaskCompletionSource<QueueTaking> _taken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _leaving = new();
 
+    /// <summary>A waiting caller of <paramref name="callSid"/> in <paramref name="queueSid"/>.</summary>
+    public QueueWaiter(string callSid, string queueSid, IBridgeableCall call)
+    {
+        CallSid = callSid;
+        QueueSid = queueSid;
+        Call = call;
+
+        // Taken now: the agent reads it after the caller may have hung up (and disposed the source).
+        Leaving = _leaving.Token;
+    }
+
     /// <summary>The caller's run (for the agent's inbound-call notification: its <c>contact_ref</c>).</summary>
     public CallSession? Session { get; init; }
 
     /// <summary>The caller's call sid.</summary>
-    public string CallSid { get; } = callSid;
+    public string CallSid { get; }
 
     /// <summary>The queue it waits in.</summary>
-    public string QueueSid { get; } = queueSid;
+    public string QueueSid { get; }
 
     /// <summary>The caller's call, bridged by the agent.</summary>
-    public IBridgeableCall Call { get; } = call;
+    public IBridgeableCall Call { get; }
 
     /// <summary>Completes when an agent or the API takes the caller; cancelled when the caller left first.</summary>
     public Task<QueueTaking> Taken => _taken.Task;
@@ -36,7 +47,7 @@ internal sealed class QueueWaiter(string callSid, string queueSid, IBridgeableCa
     public Task<bool> Released => _released.Task;
 
     /// <summary>Cancelled when the caller's executor stops (hang-up, a redirect): the agent ends its bridge.</summary>
-    public CancellationToken Leaving => _leaving.Token;
+    public CancellationToken Leaving { get; }
 
     /// <summary>Takes the caller; false when someone else did, or it left.</summary>
     public bool TryTake(QueueTaking taking) => _taken.TrySetResult(taking);
