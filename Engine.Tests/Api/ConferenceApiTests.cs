@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RcmlEngine.Conferences;
@@ -27,29 +25,22 @@ public sealed class ConferenceApiTests
 {
     private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     private const string AuthToken = "conference-test-token";
-    private TestEngine _engine = null!;
-    private HttpClient _http = null!;
+    private ApiTestEngine _api = null!;
     private TwilioRestClient _client = null!;
     private ConferenceRegistry _registry = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _engine = await TestEngine.StartAsync(new Dictionary<string, string?>
-        {
-            ["Accounts:0:AccountSid"] = AccountSid,
-            ["Accounts:0:AuthToken"] = AuthToken,
-        }, CancellationToken.None);
-        _http = new HttpClient { BaseAddress = _engine.HttpBaseUrl };
-        _client = TwilioTestClient.Create(_engine.HttpBaseUrl, AccountSid, AuthToken);
-        _registry = _engine.Services.GetRequiredService<ConferenceRegistry>();
+        _api = await ApiTestEngine.StartAsync(AccountSid, AuthToken);
+        _client = _api.Client;
+        _registry = _api.Engine.Services.GetRequiredService<ConferenceRegistry>();
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _http.Dispose();
-        await _engine.DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Test]
@@ -57,7 +48,7 @@ public sealed class ConferenceApiTests
     public async Task Recordings_OfAConference_ListedUnderItAndFilteredByConferenceSid(CancellationToken cancellationToken)
     {
         var room = _registry.GetOrCreate(AccountSid, "recorded-" + Guid.NewGuid().ToString("N"));
-        var catalog = _engine.Services.GetRequiredService<IRecordingCatalog>();
+        var catalog = _api.Engine.Services.GetRequiredService<IRecordingCatalog>();
         var stored = new StoredRecording("RE" + Guid.NewGuid().ToString("N"), AccountSid, "CA" + Guid.NewGuid().ToString("N"), "/nonexistent.wav", new Uri("http://127.0.0.1/r.wav"));
         var now = DateTimeOffset.UtcNow;
         await catalog.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.Conference, 1, now, 3, now) with { ConferenceSid = room.Sid }, cancellationToken);
@@ -73,7 +64,7 @@ public sealed class ConferenceApiTests
         filtered.Select(r => r.Sid).Should().Equal(stored.RecordingSid);
         fetched.ConferenceSid.Should().Be(room.Sid);
         fetched.Source.Should().Be(ConferenceRecording.SourceEnum.Conference);
-        using var missing = await SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Recordings/{other.RecordingSid}.json", null, cancellationToken);
+        using var missing = await _api.SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Recordings/{other.RecordingSid}.json", null, cancellationToken);
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound, "that recording is not the conference's");
     }
 
@@ -155,8 +146,8 @@ public sealed class ConferenceApiTests
         room.Join(NewCallSid(), new ParticipantSettings { StartConferenceOnEnter = false });
         room.Join(NewCallSid(), new ParticipantSettings { StartConferenceOnEnter = false });
 
-        using var deleted = await SendAsync(HttpMethod.Delete, $"/Conferences/{room.Sid}/Participants/{kicked}.json", null, cancellationToken);
-        using var again = await SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Participants/{kicked}.json", null, cancellationToken);
+        using var deleted = await _api.SendAsync(HttpMethod.Delete, $"/Conferences/{room.Sid}/Participants/{kicked}.json", null, cancellationToken);
+        using var again = await _api.SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Participants/{kicked}.json", null, cancellationToken);
 
         deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
         again.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -194,8 +185,8 @@ public sealed class ConferenceApiTests
 
         (await ParticipantResource.DeleteAsync(room.Sid, "agent", client: _client)).Should().BeTrue();
 
-        (await callee.WaitAsync(cancellationToken)).Should().Be(0, "the ringing UAS got CANCEL: " + callee.Describe() + _engine.Log);
-        using var gone = await SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Participants/{created.CallSid}.json", null, cancellationToken);
+        (await callee.WaitAsync(cancellationToken)).Should().Be(0, "the ringing UAS got CANCEL: " + callee.Describe() + _api.Engine.Log);
+        using var gone = await _api.SendAsync(HttpMethod.Get, $"/Conferences/{room.Sid}/Participants/{created.CallSid}.json", null, cancellationToken);
         gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
@@ -206,11 +197,11 @@ public sealed class ConferenceApiTests
         var room = _registry.GetOrCreate(AccountSid, "label-" + Guid.NewGuid().ToString("N"));
         room.Join(NewCallSid(), new ParticipantSettings { Label = "agent" });
 
-        using var response = await SendAsync(HttpMethod.Post, $"/Conferences/{room.Sid}/Participants.json",
+        using var response = await _api.SendAsync(HttpMethod.Post, $"/Conferences/{room.Sid}/Participants.json",
             "From=%2B15550001111&To=sip%3Aagent%40127.0.0.1%3A9&Label=agent", cancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var error = await ErrorOf(response, cancellationToken);
+        var error = await ApiTestEngine.ErrorOf(response, cancellationToken);
         error.GetProperty("code").GetInt32().Should().Be(16026);
         error.GetProperty("message").GetString().Should().Contain("agent");
         room.Participants.Should().HaveCount(1);
@@ -226,10 +217,10 @@ public sealed class ConferenceApiTests
     [CancelAfter(20_000)]
     public async Task CreateParticipant_BadParameter_400NamingIt(string form, int code, string named, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/Conferences/bad-params/Participants.json", form, cancellationToken);
+        using var response = await _api.SendAsync(HttpMethod.Post, "/Conferences/bad-params/Participants.json", form, cancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var error = await ErrorOf(response, cancellationToken);
+        var error = await ApiTestEngine.ErrorOf(response, cancellationToken);
         error.GetProperty("code").GetInt32().Should().Be(code);
         error.GetProperty("message").GetString().Should().Contain(named);
         _registry.FindActive(AccountSid, "bad-params").Should().BeNull("a refused request creates no room");
@@ -245,10 +236,10 @@ public sealed class ConferenceApiTests
     {
         var form = method == "POST" ? "From=%2B15550001111&To=sip%3Aa%40127.0.0.1%3A9" : null;
 
-        using var response = await SendAsync(new HttpMethod(method), path, form, cancellationToken);
+        using var response = await _api.SendAsync(new HttpMethod(method), path, form, cancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await ErrorOf(response, cancellationToken)).GetProperty("code").GetInt32().Should().Be(20404);
+        (await ApiTestEngine.ErrorOf(response, cancellationToken)).GetProperty("code").GetInt32().Should().Be(20404);
     }
 
     [TestCase("/Conferences.json")]
@@ -256,11 +247,11 @@ public sealed class ConferenceApiTests
     [CancelAfter(20_000)]
     public async Task Conferences_NoCredentials_401With20003(string path, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync($"/2010-04-01/Accounts/{AccountSid}{path}", cancellationToken);
+        using var response = await _api.Http.GetAsync($"/2010-04-01/Accounts/{AccountSid}{path}", cancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().Should().StartWith("Basic realm=");
-        (await ErrorOf(response, cancellationToken)).GetProperty("code").GetInt32().Should().Be(20003);
+        (await ApiTestEngine.ErrorOf(response, cancellationToken)).GetProperty("code").GetInt32().Should().Be(20003);
     }
 
     [Test]
@@ -285,7 +276,7 @@ public sealed class ConferenceApiTests
     [CancelAfter(20_000)]
     public async Task OpenApiDocument_NamesTheConferencePaths(CancellationToken cancellationToken)
     {
-        var json = await _http.GetStringAsync("/openapi/v1.json", cancellationToken);
+        var json = await _api.Http.GetStringAsync("/openapi/v1.json", cancellationToken);
 
         json.Should().Contain("/2010-04-01/Accounts/{AccountSid}/Conferences.json")
             .And.Contain("/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json");
@@ -303,24 +294,9 @@ public sealed class ConferenceApiTests
 
     private async Task<JsonElement> JsonOfAsync(HttpMethod method, string path, string? form, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(method, path, form, cancellationToken);
+        using var response = await _api.SendAsync(method, path, form, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         response.IsSuccessStatusCode.Should().BeTrue(text);
         return JsonDocument.Parse(text).RootElement;
     }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? form, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, $"/2010-04-01/Accounts/{AccountSid}{path}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}")));
-        if (form is not null)
-        {
-            request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
-        }
-
-        return await _http.SendAsync(request, cancellationToken);
-    }
-
-    private static async Task<JsonElement> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
 }

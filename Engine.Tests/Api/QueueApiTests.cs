@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RcmlEngine.Queues;
 using RcmlEngine.Tests.Support;
@@ -22,29 +19,22 @@ public sealed class QueueApiTests
 {
     private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     private const string AuthToken = "queue-test-token";
-    private TestEngine _engine = null!;
-    private HttpClient _http = null!;
+    private ApiTestEngine _api = null!;
     private TwilioRestClient _client = null!;
     private IQueueStore _store = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _engine = await TestEngine.StartAsync(new Dictionary<string, string?>
-        {
-            ["Accounts:0:AccountSid"] = AccountSid,
-            ["Accounts:0:AuthToken"] = AuthToken,
-        }, CancellationToken.None);
-        _http = new HttpClient { BaseAddress = _engine.HttpBaseUrl };
-        _client = TwilioTestClient.Create(_engine.HttpBaseUrl, AccountSid, AuthToken);
-        _store = _engine.Services.GetRequiredService<IQueueStore>();
+        _api = await ApiTestEngine.StartAsync(AccountSid, AuthToken);
+        _client = _api.Client;
+        _store = _api.Engine.Services.GetRequiredService<IQueueStore>();
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _http.Dispose();
-        await _engine.DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Test]
@@ -68,7 +58,7 @@ public sealed class QueueApiTests
         renamed.MaxSize.Should().Be(20);
         listed.Select(q => q.Sid).Should().Contain(created.Sid);
         (await QueueResource.DeleteAsync(created.Sid, client: _client)).Should().BeTrue();
-        using var gone = await SendAsync(HttpMethod.Get, $"/Queues/{created.Sid}.json", null, cancellationToken);
+        using var gone = await _api.SendAsync(HttpMethod.Get, $"/Queues/{created.Sid}.json", null, cancellationToken);
         gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
@@ -77,12 +67,12 @@ public sealed class QueueApiTests
     public async Task Queues_MaxSizeOver5000Lowered_ZeroOrNoNameRefused(CancellationToken cancellationToken)
     {
         var big = await QueueResource.CreateAsync(friendlyName: "big-" + Guid.NewGuid().ToString("N")[..8], maxSize: 9000, client: _client);
-        using var zero = await SendAsync(HttpMethod.Post, "/Queues.json", "FriendlyName=zero&MaxSize=0", cancellationToken);
-        using var nameless = await SendAsync(HttpMethod.Post, "/Queues.json", "MaxSize=10", cancellationToken);
+        using var zero = await _api.SendAsync(HttpMethod.Post, "/Queues.json", "FriendlyName=zero&MaxSize=0", cancellationToken);
+        using var nameless = await _api.SendAsync(HttpMethod.Post, "/Queues.json", "MaxSize=10", cancellationToken);
 
         big.MaxSize.Should().Be(5000, "Twilio lowers what is over its limit");
         zero.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await ErrorOf(zero, cancellationToken)).GetProperty("code").GetInt32().Should().Be(20001);
+        (await ApiTestEngine.ErrorOf(zero, cancellationToken)).GetProperty("code").GetInt32().Should().Be(20001);
         nameless.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
@@ -106,9 +96,9 @@ public sealed class QueueApiTests
         fetchedQueue.CurrentSize.Should().Be(2);
         dequeued.CallSid.Should().Be("CA00000000000000000000000000000001");
         _store.Members(queue.Sid).Select(m => m.CallSid).Should().Equal("CA00000000000000000000000000000002");
-        using var missing = await SendAsync(HttpMethod.Post, $"/Queues/{queue.Sid}/Members/CA00000000000000000000000000000001.json", "Url=http%3A%2F%2F127.0.0.1%2Fx", cancellationToken);
+        using var missing = await _api.SendAsync(HttpMethod.Post, $"/Queues/{queue.Sid}/Members/CA00000000000000000000000000000001.json", "Url=http%3A%2F%2F127.0.0.1%2Fx", cancellationToken);
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound, "that caller left the queue already");
-        using var noUrl = await SendAsync(HttpMethod.Post, $"/Queues/{queue.Sid}/Members/Front.json", "Method=GET", cancellationToken);
+        using var noUrl = await _api.SendAsync(HttpMethod.Post, $"/Queues/{queue.Sid}/Members/Front.json", "Method=GET", cancellationToken);
         noUrl.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
@@ -119,24 +109,9 @@ public sealed class QueueApiTests
         var queue = _store.Open(AccountSid, "busy-" + Guid.NewGuid().ToString("N")[..8]);
         _store.Join(queue.Sid, "CA00000000000000000000000000000003");
 
-        using var response = await SendAsync(HttpMethod.Delete, $"/Queues/{queue.Sid}.json", null, cancellationToken);
+        using var response = await _api.SendAsync(HttpMethod.Delete, $"/Queues/{queue.Sid}.json", null, cancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         _store.Find(AccountSid, queue.Sid).Should().NotBeNull();
     }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? form, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, $"/2010-04-01/Accounts/{AccountSid}{path}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}")));
-        if (form is not null)
-        {
-            request.Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
-        }
-
-        return await _http.SendAsync(request, cancellationToken);
-    }
-
-    private static async Task<JsonElement> ErrorOf(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
 }

@@ -23,7 +23,6 @@ internal sealed partial class ConferenceMusic(
     private const int MaxDocumentsInARow = 20;
 
     private static readonly string[] AudioExtensions = [".wav", ".mp3", ".ul", ".ulaw", ".al", ".alaw", ".ogg", ".oga", ".m4a", ".aac", ".flac", ".gsm", ".aiff"];
-    private static readonly string[] DocumentTypes = ["text/xml", "application/xml", "text/html"];
 
     /// <summary>
     /// Plays to <paramref name="call"/> until cancelled: silence when <paramref name="silent"/>, the engine's music
@@ -66,7 +65,7 @@ internal sealed partial class ConferenceMusic(
 
             var request = session.Request(target.Url, target.Method, extra);
             var fetched = await fetcher.FetchAsync(request, null, cancellationToken);
-            if (fetched.Error is not null || !DocumentTypes.Contains(fetched.ContentType, StringComparer.OrdinalIgnoreCase))
+            if (fetched.Error is not null || !DocumentLoader.AcceptedMediaTypes.Contains(fetched.ContentType, StringComparer.OrdinalIgnoreCase))
             {
                 // Audio served from a URL without an audio extension (or a document that failed: the media fetch reports why).
                 await PlayAudioAsync(call, session, target.Url, cancellationToken);

@@ -17,8 +17,6 @@ namespace RcmlEngine.Execution.Conferencing;
 /// </summary>
 internal sealed class RcmlAnnouncementAudio(IDocumentFetcher fetcher, IRcmlDocumentReader reader, IAudioSourceFactory? audio = null) : IAnnouncementAudio
 {
-    private static readonly string[] DocumentTypes = ["text/xml", "application/xml", "text/html"];
-
     // A looping Play in an announcement plays this many times at most: an announcement ends.
     private const int MaxLoops = 10;
 
@@ -40,7 +38,7 @@ internal sealed class RcmlAnnouncementAudio(IDocumentFetcher fetcher, IRcmlDocum
         ];
         var webhookMethod = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) ? WebhookMethod.Get : WebhookMethod.Post;
         var fetched = await fetcher.FetchAsync(new WebhookRequest(url, webhookMethod, parameters, room.Callbacks?.AuthToken), null, cancellationToken);
-        if (fetched.Error is not null || !DocumentTypes.Contains(fetched.ContentType, StringComparer.OrdinalIgnoreCase))
+        if (fetched.Error is not null || !DocumentLoader.AcceptedMediaTypes.Contains(fetched.ContentType, StringComparer.OrdinalIgnoreCase))
         {
             return await audio.OpenUrlAsync(url, cancellationToken);
         }
