@@ -49,7 +49,7 @@ public sealed class RunCommandTests
         exit.Should().Be(TerminalCall.Success, errors);
         output.Should().ContainAll(
             "/audio/greeting.wav",
-            "playback interrupted by 3",
+            "caller presses 3",
             "Thank you. Everyone is busy at the moment.",
             "Please leave a message after the beep.",
             "ended by key #",

@@ -224,7 +224,22 @@ public sealed class DialExecutorTests
 
         harness.Dialer.Calls.Should().BeEmpty();
         harness.App.RequestsTo("/done").Single().Parameter("DialCallStatus").Should().Be("no-answer");
-        harness.Debugger.Notifications.Should().ContainSingle().Which.ErrorCode.Should().Be((int)ExecutionErrorCode.DialTargetUnavailable);
+        var error = harness.Debugger.Notifications.Should().ContainSingle().Subject;
+        error.ErrorCode.Should().Be((int)ExecutionErrorCode.DialTargetUnavailable);
+        error.Message.Should().StartWith("Dial could not call <Client>: ");
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Dial_SecondOfTwoPartiesUnavailable_TheErrorNamesThatParty(CancellationToken ct)
+    {
+        using var harness = new InterpreterHarness(withDialer: true);
+        harness.App.Map("/voice.xml", "<Response><Dial action=\"/done\" timeout=\"1\"><Sip>sip:bob@127.0.0.1</Sip><Client>offline</Client></Dial></Response>").Map("/done", Done);
+        using var phone = harness.NewPhone(options: VirtualPhoneOptions.Instant);
+
+        await harness.FinishAsync(harness.RunAsync(phone, ct), ct);
+
+        harness.Debugger.Notifications.Should().ContainSingle().Which.Message.Should().StartWith("Dial could not call <Client> (party 2 of 2): ");
     }
 
     [Test]

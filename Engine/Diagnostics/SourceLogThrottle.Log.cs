@@ -9,6 +9,6 @@ internal sealed partial class SourceLogThrottle
         Message = "More than {Limit} log lines a minute about {Source}: further ones are suppressed until the minute ends")]
     private static partial void LogSuppressing(ILogger logger, IPAddress source, int limit);
 
-    [LoggerMessage(EventId = LogEventRange.Diagnostics + 2, Level = LogLevel.Warning, Message = "{Count} log line(s) about {Source} were suppressed")]
-    private static partial void LogSuppressed(ILogger logger, IPAddress source, int count);
+    [LoggerMessage(EventId = LogEventRange.Diagnostics + 2, Level = LogLevel.Warning, Message = "{Count} about {Source} suppressed")]
+    private static partial void LogSuppressed(ILogger logger, IPAddress source, Counted count);
 }

@@ -32,7 +32,7 @@ internal sealed partial class SourceLogThrottle
         var decision = Check(source, out var suppressedBefore);
         if (suppressedBefore > 0)
         {
-            LogSuppressed(logger, AddressRanges.Normalize(source), suppressedBefore);
+            LogSuppressed(logger, AddressRanges.Normalize(source), new Counted(suppressedBefore, "log line"));
         }
 
         if (decision == Decision.StartSuppressing)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Calls.Admission;
 
 namespace RcmlEngine.Hosting;
@@ -39,16 +40,16 @@ internal static partial class DrainEndpoint
         if (!admission.IsDraining)
         {
             admission.BeginDrain();
-            LogDrainRequested(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DrainEndpoint).FullName!), calls);
+            LogDrainRequested(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DrainEndpoint).FullName!), new Counted(calls, "call"));
         }
 
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(
-            string.Create(CultureInfo.InvariantCulture, $"draining: new calls get 503; {calls} call(s) in progress\n"), context.RequestAborted);
+            string.Create(CultureInfo.InvariantCulture, $"draining: new calls get 503; {Counted.Of(calls, "call")} in progress\n"), context.RequestAborted);
     }
 
     [LoggerMessage(EventId = Diagnostics.LogEventRange.Hosting + 50, Level = LogLevel.Warning,
-        Message = "Drain requested (POST /drain): new calls get 503 until the engine restarts; {Count} call(s) in progress go on")]
-    private static partial void LogDrainRequested(ILogger logger, int count);
+        Message = "Drain requested (POST /drain): new calls get 503 until the engine restarts; {Count} in progress go on")]
+    private static partial void LogDrainRequested(ILogger logger, Counted count);
 }

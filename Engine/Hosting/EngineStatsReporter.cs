@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Hosting;
 
@@ -29,18 +30,21 @@ internal sealed partial class EngineStatsReporter(
         using var timer = new PeriodicTimer(interval, time);
         var collections = GC.CollectionCount(0);
         var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
-                    var (nowCollections, nowPaused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+                    // GetGCMemoryInfo describes the last collection (0 before the first one); the bytes in use now
+                    // and those allocated since the last line say what the heap is doing between collections.
+                    var heap = GC.GetTotalMemory(forceFullCollection: false);
+                    var (nowCollections, nowPaused, nowAllocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
                     var (resident, threads) = (Environment.WorkingSet / 1024, ThreadCount());
-                    LogStats(calls.ActiveCalls, heap / 1024, resident, threads,
-                        nowCollections - collections, (nowPaused - paused).TotalMilliseconds);
-                    (collections, paused) = (nowCollections, nowPaused);
+                    LogStats(new Counted(calls.ActiveCalls, "call"), heap / 1024, (nowAllocated - allocated) / 1024, resident, threads,
+                        new Counted(nowCollections - collections, "collection"), (nowPaused - paused).TotalMilliseconds);
+                    (collections, paused, allocated) = (nowCollections, nowPaused, nowAllocated);
                 }
 #pragma warning disable CA1031 // A stats line is never worth the engine: log and try again next tick.
                 catch (Exception exception)
@@ -74,6 +78,6 @@ internal sealed partial class EngineStatsReporter(
     private partial void LogStatsFailed(Exception exception);
 
     [LoggerMessage(EventId = Diagnostics.LogEventRange.Hosting + 30, Level = LogLevel.Information,
-        Message = "Stats: {Calls} call(s) in progress, managed heap {HeapKiB} KiB, resident {ResidentKiB} KiB, {Threads} threads, {Collections} collection(s) pausing {PausedMs:F1} ms")]
-    private partial void LogStats(int calls, long heapKiB, long residentKiB, int threads, int collections, double pausedMs);
+        Message = "Stats: {Calls} in progress, managed heap {HeapKiB} KiB ({AllocatedKiB} KiB allocated since the last line), resident {ResidentKiB} KiB, {Threads} threads, {Collections} pausing {PausedMs:F1} ms")]
+    private partial void LogStats(Counted calls, long heapKiB, long allocatedKiB, long residentKiB, int threads, Counted collections, double pausedMs);
 }

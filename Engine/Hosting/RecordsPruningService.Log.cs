@@ -6,8 +6,8 @@ namespace RcmlEngine.Hosting;
 internal sealed partial class RecordsPruningService
 {
     [LoggerMessage(EventId = LogEventRange.Hosting + 40, Level = LogLevel.Information,
-        Message = "Records pruned: {Calls} call(s), {Recordings} recording(s) older than {Before:O}")]
-    private partial void LogPruned(int calls, int recordings, DateTimeOffset before);
+        Message = "Records pruned: {Calls}, {Recordings} older than {Before:O}")]
+    private partial void LogPruned(Counted calls, Counted recordings, DateTimeOffset before);
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 41, Level = LogLevel.Error,
         Message = "Records could not be pruned; the next pass will try again")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RcmlEngine.Calls.Records;
 using RcmlEngine.Execution.Recordings;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Hosting;
 
@@ -52,7 +53,7 @@ internal sealed partial class RecordsPruningService(
             var prunedRecordings = await recordings.PruneAsync(before, cancellationToken);
             if (prunedCalls + prunedRecordings > 0)
             {
-                LogPruned(prunedCalls, prunedRecordings, before);
+                LogPruned(new Counted(prunedCalls, "call"), new Counted(prunedRecordings, "recording"), before);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -21,17 +21,17 @@ internal sealed partial class SipCallService
     private partial void LogApiLoopbackOnly(Uri callsUrl);
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 25, Level = LogLevel.Warning,
-        Message = "{Trunks} trunk(s) configured but SIP takes calls from anyone: set Sip:AllowedSources and/or Sip:InboundAuthentication (docs/security.md)")]
-    private partial void LogOpenToAnyone(int trunks);
+        Message = "{Trunks} configured but SIP takes calls from anyone: set Sip:AllowedSources and/or Sip:InboundAuthentication (docs/security.md)")]
+    private partial void LogOpenToAnyone(Counted trunks);
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 26, Level = LogLevel.Information,
-        Message = "Draining: new calls get 503; waiting up to {TimeoutSeconds} s for {Count} call(s) in progress")]
-    private partial void LogDraining(int count, double timeoutSeconds);
+        Message = "Draining: new calls get 503; waiting up to {TimeoutSeconds} s for {Count} in progress")]
+    private partial void LogDraining(Counted count, double timeoutSeconds);
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 27, Level = LogLevel.Information, Message = "Drained: every call ended by itself")]
     private partial void LogDrained();
 
     [LoggerMessage(EventId = LogEventRange.Hosting + 28, Level = LogLevel.Warning,
-        Message = "Drain timeout: hanging up the {Count} call(s) still in progress")]
-    private partial void LogDrainTimedOut(int count);
+        Message = "Drain timeout: hanging up the {Count} still in progress")]
+    private partial void LogDrainTimedOut(Counted count);
 }

@@ -7,6 +7,7 @@ using RcmlEngine.Execution.Outbound;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Sip.UserAgent;
 using RcmlEngine.Webhooks.Callbacks;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Hosting;
 
@@ -69,7 +70,7 @@ internal sealed partial class SipCallService(
         if (engine.Value.Trunks.Count > 0 && sip.AllowedSources.Count == 0 && !sip.InboundAuthentication)
         {
             // Toll fraud: any caller reaching the SIP port can run an application that dials out.
-            LogOpenToAnyone(engine.Value.Trunks.Count);
+            LogOpenToAnyone(new Counted(engine.Value.Trunks.Count, "trunk"));
         }
 
         return Task.CompletedTask;
@@ -114,7 +115,7 @@ internal sealed partial class SipCallService(
             return;
         }
 
-        LogDraining(calls, timeout.TotalSeconds);
+        LogDraining(new Counted(calls, "call"), timeout.TotalSeconds);
         try
         {
             await admission.WhenIdleAsync(cancellationToken).WaitAsync(timeout, time, cancellationToken);
@@ -122,7 +123,7 @@ internal sealed partial class SipCallService(
         }
         catch (TimeoutException)
         {
-            LogDrainTimedOut(admission.InProgress);
+            LogDrainTimedOut(new Counted(admission.InProgress, "call"));
         }
         catch (OperationCanceledException)
         {

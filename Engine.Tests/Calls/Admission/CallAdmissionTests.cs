@@ -146,7 +146,7 @@ public sealed class CallAdmissionTests
 
         logs.Messages.Should().HaveCount(2, string.Join('\n', logs.Messages));
         logs.Messages[0].Should().Contain("too many calls in progress");
-        logs.Messages[1].Should().Contain("50 new call(s) were refused");
+        logs.Messages[1].Should().Contain("50 new calls refused");
     }
 
     [Test]

@@ -125,6 +125,24 @@ public sealed class CallRecorderTests
         (await ReadAsync(result.FilePath)).Should().HaveCount(4000);
     }
 
+    [Test]
+    [CancelAfter(5000)]
+    public async Task RunAsync_CancelledForAFinishKey_ReportsTheKeyNotAHangUp(CancellationToken cancellationToken)
+    {
+        using var finish = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cause = new RecordingStopCause();
+        using var recorder = Recorder(new RecordOptions { FilePath = _files.File("f.wav"), TrimSilence = false, StopCause = cause });
+        var run = recorder.RunAsync(finish.Token);
+
+        await FeedAsync(recorder, Speech, 0.5, run);
+        cause.Set(RecordingEnd.FinishKey, '#');
+        await finish.CancelAsync();
+        var result = await run;
+
+        result.EndedBy.Should().Be(RecordingEnd.FinishKey);
+        result.FinishKey.Should().Be('#');
+    }
+
     private CallRecorder Recorder(RecordOptions options) => new(options, _time, NullLogger.Instance);
 
     /// <summary>Delivers audio as RTP does, 160 samples at a time, letting the writer drain every 100 ms of it.</summary>

@@ -74,6 +74,18 @@ public sealed class RcmlParserHostileInputTests
     }
 
     [Test]
+    [CancelAfter(10_000)]
+    public async Task ParseAsync_OversizedFile_NamesItsRealSize(CancellationToken cancellationToken)
+    {
+        var parser = new RcmlParser(new RcmlParserOptions { MaxDocumentBytes = 1024 });
+        using var file = new MemoryStream(new byte[5000]);
+
+        var result = await parser.ParseAsync(file, cancellationToken);
+
+        result.Diagnostics.Should().ContainSingle().Which.Message.Should().Be("the document is too large (5000 bytes; the limit is 1024 bytes)");
+    }
+
+    [Test]
     public void Parse_DefaultCap_Is64KiB()
     {
         var justUnder = "<Response>" + new string(' ', (64 * 1024) - 21) + "</Response>";

@@ -140,6 +140,14 @@ public sealed class RcmlParserTests
         result.IsExecutable.Should().BeFalse();
     }
 
+    [TestCase("<Respnse><Say>Hi</Say></Respnse>", "Did you mean 'Response'?")]
+    [TestCase("<response/>", "(RCML names are case-sensitive)")]
+    [TestCase("<Document/>", "an RCML document is a <Response>.")]
+    public void Parse_WrongRoot_MessageSuggestsResponse(string xml, string expected)
+    {
+        RcmlParser.Default.Parse(xml).Diagnostics.Should().ContainSingle().Which.Message.Should().EndWith(expected);
+    }
+
     [TestCase("", RcmlDiagnosticCodes.EmptyDocument)]
     [TestCase("   \n  ", RcmlDiagnosticCodes.EmptyDocument)]
     [TestCase("<!-- only a comment -->", RcmlDiagnosticCodes.MalformedXml)]

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Sip.UserAgent;
+using RcmlEngine.Diagnostics;
 
 namespace RcmlEngine.Calls.Admission;
 
@@ -82,7 +83,7 @@ internal sealed partial class CallAdmission : ISipCallGate, IDisposable
         _shed.Add(1, new KeyValuePair<string, object?>("reason", refusal.ToString()));
         if (started)
         {
-            LogSheddingStarted(Describe(refusal), InProgress);
+            LogSheddingStarted(Describe(refusal), new Counted(InProgress, "call"));
         }
 
         return null;
@@ -215,7 +216,7 @@ internal sealed partial class CallAdmission : ISipCallGate, IDisposable
         _shedding = false;
         var count = _shedThisRun;
         _shedThisRun = 0;
-        LogSheddingStopped(count);
+        LogSheddingStopped(new Counted((int)Math.Min(count, int.MaxValue), "new call"));
     }
 
     private sealed class Ticket(CallAdmission owner) : IDisposable

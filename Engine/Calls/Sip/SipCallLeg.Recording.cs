@@ -38,9 +38,10 @@ internal abstract partial class SipCallLeg
             SilenceTimeout = request.SilenceTimeout,
             MaxLength = request.MaxLength,
             TrimSilence = request.TrimSilence,
+            StopCause = new RecordingStopCause(),
         };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watch = WatchFinishKeyAsync(request.FinishOnKey, stop);
+        var watch = WatchFinishKeyAsync(request.FinishOnKey, options.StopCause, stop);
         RecordingResult result;
         try
         {
@@ -67,7 +68,7 @@ internal abstract partial class SipCallLeg
     }
 
     // Keys that do not finish the recording are read and dropped, as Twilio's Record does.
-    private async Task<char?> WatchFinishKeyAsync(string finishOnKey, CancellationTokenSource stop)
+    private async Task<char?> WatchFinishKeyAsync(string finishOnKey, RecordingStopCause cause, CancellationTokenSource stop)
     {
         if (finishOnKey.Length == 0)
         {
@@ -81,6 +82,7 @@ internal abstract partial class SipCallLeg
                 var press = await Digits.ReadAsync(stop.Token);
                 if (finishOnKey.Contains(press.Key, StringComparison.Ordinal))
                 {
+                    cause.Set(RecordingEnd.FinishKey, press.Key);
                     await stop.CancelAsync();
                     return press.Key;
                 }

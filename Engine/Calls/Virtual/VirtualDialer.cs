@@ -35,6 +35,11 @@ internal sealed class VirtualDialer(TimeProvider time, Func<DialRequest, Virtual
         if (output is { } writer)
         {
             writer.WriteLine($"      dialing {request.Kind.ToString().ToLowerInvariant()} {request.Target} (virtual: {Describe(callee)})");
+            if (request.Kind == DialTargetKind.Number)
+            {
+                writer.WriteLine("      (on a real call a number is dialled through a trunk: configure Trunks, see docs/dial.md)");
+            }
+
             _ = call.Outcome.ContinueWith(
                 t => writer.WriteLine($"      {request.Target}: {t.Result.Status.ToString().ToLowerInvariant()} ({t.Result.SipStatusCode})"),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);

@@ -95,7 +95,7 @@ internal sealed partial class VirtualPhone
     {
         SpeechPrompt speech => _options.SpeechPerWord * Math.Max(1, speech.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length),
         AudioPrompt => _options.AudioLength,
-        SilencePrompt silence => silence.Length,
+        SilencePrompt silence => _options.SkipSilence ? TimeSpan.Zero : silence.Length,
         BeepPrompt => _options.BeepLength,
         DigitsPrompt digits => DtmfSequence.Steps(digits.Digits).Aggregate(TimeSpan.Zero,
             (total, step) => total + (step.Key == '\0' ? step.Wait : _options.DigitLength)),

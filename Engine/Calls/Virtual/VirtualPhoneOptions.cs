@@ -21,6 +21,9 @@ internal sealed record VirtualPhoneOptions
     /// <summary>Time between two keys the scripted caller presses. Default 200 ms.</summary>
     public TimeSpan KeyInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Pauses (<c>&lt;Pause&gt;</c>, silence) take no time either (<c>rcml run --fast</c>). Default false.</summary>
+    public bool SkipSilence { get; init; }
+
     /// <summary>Every duration zero: prompts take no time (for tests on a fake clock).</summary>
     public static VirtualPhoneOptions Instant { get; } = new()
     {

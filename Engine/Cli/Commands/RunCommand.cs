@@ -27,7 +27,7 @@ internal static class RunCommand
             }
         });
         var token = new Option<string?>("--auth-token") { Description = "Sign the requests with this AuthToken (X-Twilio-Signature)" };
-        var fast = new Option<bool>("--fast") { Description = "Prompts take no time (pauses and timeouts still do)" };
+        var fast = new Option<bool>("--fast") { Description = "Prompts and pauses take no time (Gather timeouts still do)" };
         var verbose = new Option<bool>("--verbose") { Description = "Show every request made" };
         var recordings = new Option<string?>("--recordings") { Description = "Keep recordings in this folder (default: a temporary one)", HelpName = "DIR" };
 

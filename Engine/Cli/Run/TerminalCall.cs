@@ -85,7 +85,7 @@ internal static class TerminalCall
         var account = new CallAccount { AccountSid = EngineOptions.DefaultAccountSid, AuthToken = settings.AuthToken };
         var info = new CallInfo { CallSid = TwilioSid.NewCallSid(), AccountSid = account.AccountSid, From = settings.From, To = settings.To };
         IVirtualCaller caller = settings.Digits is { } script ? ScriptedCaller.Parse(script) : new TextReaderCaller(input, output);
-        var options = settings.Fast ? VirtualPhoneOptions.Instant : new VirtualPhoneOptions();
+        var options = settings.Fast ? VirtualPhoneOptions.Instant with { SkipSilence = true } : new VirtualPhoneOptions();
         using var phone = new VirtualPhone(info, TimeProvider.System, options, caller, output);
         await output.WriteLineAsync($"calling {voiceUrl} from {settings.From} to {settings.To}"
             + (settings.Digits is null ? " (type keys when asked; Ctrl+C hangs up)" : $" (keys: {settings.Digits})"));

@@ -23,7 +23,7 @@ internal sealed record TerminalCallSettings
     /// <summary><c>--auth-token</c>: signs the requests.</summary>
     public string? AuthToken { get; init; }
 
-    /// <summary><c>--fast</c>: prompts take no time (pauses and timeouts still do).</summary>
+    /// <summary><c>--fast</c>: prompts and pauses take no time (Gather timeouts still do).</summary>
     public bool Fast { get; init; }
 
     /// <summary><c>--verbose</c>: show every fetch.</summary>

@@ -14,8 +14,10 @@ internal sealed partial class DialExecutor
     private Placement PlaceLegs(DialVerb verb, IReadOnlyList<DialParty> parties, CallSession session, ICallDialer callDialer)
     {
         var placement = new Placement();
-        foreach (var party in parties)
+        for (var index = 0; index < parties.Count; index++)
         {
+            var party = parties[index];
+            var which = parties.Count == 1 ? $"<{party.Element}>" : $"<{party.Element}> (party {index + 1} of {parties.Count})";
             var request = new DialRequest
             {
                 Target = party.Target,
@@ -38,7 +40,7 @@ internal sealed partial class DialExecutor
             var expansion = callDialer.Expand(request);
             if (expansion.Failed)
             {
-                Unavailable(session, party, expansion.Error!);
+                Unavailable(session, party, which, expansion.Error!);
                 placement.Failures.Add(expansion.FailureStatus);
                 continue;
             }
@@ -57,7 +59,7 @@ internal sealed partial class DialExecutor
                 }
                 catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
                 {
-                    Unavailable(session, party, exception.Message);
+                    Unavailable(session, party, which, exception.Message);
                     placement.Failures.Add(DialStatus.Failed);
                 }
             }
@@ -83,11 +85,12 @@ internal sealed partial class DialExecutor
         return headers;
     }
 
-    private void Unavailable(CallSession session, DialParty party, string error)
+    // Which party (by position, not by number: numbers are logged at Trace only) and why.
+    private void Unavailable(CallSession session, DialParty party, string which, string error)
     {
         LogUnavailable(party.Element, error);
         reporter.Report(session, ExecutionIssue.Error(ExecutionErrorCode.DialTargetUnavailable,
-            $"<{party.Element}> in <Dial> cannot be called: {error}"));
+            $"Dial could not call {which}: {error}"));
     }
 
     // Nobody won: a declined screening counts as no-answer; else the most telling leg status

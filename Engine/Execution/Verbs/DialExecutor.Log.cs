@@ -6,8 +6,8 @@ namespace RcmlEngine.Execution.Verbs;
 internal sealed partial class DialExecutor
 {
     [LoggerMessage(EventId = LogEventRange.Execution + 60, Level = LogLevel.Information,
-        Message = "Dial: {Parties} parties, {Legs} legs ringing")]
-    private partial void LogDialing(int parties, int legs);
+        Message = "Dial: {Parties}, {Legs} ringing")]
+    private partial void LogDialing(Counted parties, Counted legs);
 
     [LoggerMessage(EventId = LogEventRange.Execution + 61, Level = LogLevel.Information,
         Message = "Dial bridged with {DialCallSid}")]
@@ -15,7 +15,11 @@ internal sealed partial class DialExecutor
 
     [LoggerMessage(EventId = LogEventRange.Execution + 62, Level = LogLevel.Information,
         Message = "Dial ended {DialCallStatus} (leg {DialCallSid})")]
-    private partial void LogDialEnded(string dialCallStatus, string? dialCallSid);
+    private partial void LogDialEnded(string dialCallStatus, string dialCallSid);
+
+    [LoggerMessage(EventId = LogEventRange.Execution + 65, Level = LogLevel.Information,
+        Message = "Dial ended {DialCallStatus} (no leg was placed)")]
+    private partial void LogDialEndedWithoutLeg(string dialCallStatus);
 
     // The error can name a number or a client: Trace only.
     [LoggerMessage(EventId = LogEventRange.Execution + 63, Level = LogLevel.Trace,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Records;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Execution.Conferencing;
 using RcmlEngine.Execution.Control;
 using RcmlEngine.Execution.Dialing;
@@ -76,7 +77,7 @@ internal sealed partial class DialExecutor(
 
         var hearsProgress = await OpenCallerAsync(verb, caller, cancellationToken);
         var placed = PlaceLegs(verb, parties, session, dialer);
-        LogDialing(parties.Count, placed.Legs.Count);
+        LogDialing(new Counted(parties.Count, "party", "parties"), new Counted(placed.Legs.Count, "leg"));
         var status = DialStatus.Failed;
         DialLeg? reported = null;
         DialLeg? winner = null;
@@ -127,7 +128,14 @@ internal sealed partial class DialExecutor(
 
         var recorded = await StopRecordingAsync(verb, session, stored, recording);
         var parameters = DialActionParameters.Of(status, reported, recorded is null ? null : stored, recorded);
-        LogDialEnded(parameters[0].Value, reported?.CallSid);
+        if (reported is null)
+        {
+            LogDialEndedWithoutLeg(parameters[0].Value);
+        }
+        else
+        {
+            LogDialEnded(parameters[0].Value, reported.CallSid);
+        }
 
         return Finish(verb, session, parameters);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RcmlEngine.Diagnostics;
 using RcmlEngine.Diagnostics.Timeline;
 
 namespace RcmlEngine.Hosting.Inspector;
@@ -20,8 +21,8 @@ internal static class ConsoleTimeline
 
         if (timeline.Dropped > 0)
         {
-            page.Raw("<p class=\"muted\">").Text(timeline.Dropped.ToString(CultureInfo.InvariantCulture))
-                .Raw(" older event(s) were dropped (").Text(CallTimeline.Capacity.ToString(CultureInfo.InvariantCulture)).Raw(" kept per call).</p>");
+            page.Raw("<p class=\"muted\">").Text(Counted.Of((int)Math.Min(timeline.Dropped, int.MaxValue), "older event"))
+                .Raw(" dropped (").Text(CallTimeline.Capacity.ToString(CultureInfo.InvariantCulture)).Raw(" kept per call).</p>");
         }
 
         page.Raw("<table id=\"timeline\"><tr><th>Time (UTC)</th><th>Kind</th><th>Event</th></tr>");

@@ -94,11 +94,17 @@ internal sealed partial class CallRecorder : IAudioTap, IDisposable
     /// <summary>Stops the recording (the first reason given wins).</summary>
     public void Stop(RecordingEnd end, char? finishKey = null) => _stop.TrySetResult((end, finishKey));
 
+    private void StopCancelled()
+    {
+        var cause = _options.StopCause?.Cause;
+        Stop(cause?.End ?? RecordingEnd.Hangup, cause?.Key);
+    }
+
     /// <summary>Writes audio until the recording stops, then finishes the file (trimming trailing silence when asked).</summary>
     public async Task<RecordingResult> RunAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(DrainInterval, _time);
-        using var cancelled = cancellationToken.Register(() => Stop(RecordingEnd.Hangup));
+        using var cancelled = cancellationToken.Register(StopCancelled);
         while (!_stop.Task.IsCompleted)
         {
             await Task.WhenAny(timer.WaitForNextTickAsync(CancellationToken.None).AsTask(), _stop.Task);

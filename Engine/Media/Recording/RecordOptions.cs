@@ -17,4 +17,7 @@ internal sealed record RecordOptions
 
     /// <summary>The RMS level (16-bit scale) at or above which a 20 ms block counts as speech, about -40 dBm0 by default.</summary>
     public double SpeechThreshold { get; init; } = SilenceDetector.DefaultThreshold;
+
+    /// <summary>Set by the owner before it cancels the recording for a reason other than the call's end (a finish key).</summary>
+    public RecordingStopCause? StopCause { get; init; }
 }

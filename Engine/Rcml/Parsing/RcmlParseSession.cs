@@ -39,7 +39,8 @@ internal sealed class RcmlParseSession(RcmlParserOptions options, Func<string> t
 
         if (root.Name != "Response")
         {
-            var hint = string.Equals(root.Name, "Response", StringComparison.OrdinalIgnoreCase) ? " (RCML names are case-sensitive)" : string.Empty;
+            var hint = string.Equals(root.Name, "Response", StringComparison.OrdinalIgnoreCase) ? " (RCML names are case-sensitive)"
+                : "." + Suggestions.Hint(root.Name, ["Response"]);
             _diagnostics.Add(RcmlDiagnostic.Error(RcmlDiagnosticCodes.RootNotResponse, root.Span,
                 $"the root element is <{root.Name}>; an RCML document is a <Response>{hint}"));
             return Result(null);

@@ -40,6 +40,12 @@ internal sealed class RcmlParser
     {
         ArgumentNullException.ThrowIfNull(stream);
         var cap = Options.MaxDocumentBytes;
+        if (stream.CanSeek && stream.Length - stream.Position > cap)
+        {
+            // A file: its real size is known without reading it.
+            return TooLarge($"{stream.Length - stream.Position} bytes");
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(cap + 1, InitialBufferBytes));
         try
         {
