@@ -10,10 +10,10 @@ internal sealed partial class RcmlInterpreter
     private partial void LogStarted(string host);
 
     [LoggerMessage(EventId = LogEventRange.Execution + 1, Level = LogLevel.Information,
-        Message = "Call ended {Status} after {Duration} s: {Documents}, {Verbs}, {Errors}")]
-    private partial void LogEnded(string status, int duration, Counted documents, Counted verbs, Counted errors);
+        Message = "Call ended {Status} ({Reason}) after {Duration} s: {Documents}, {Verbs}, {Errors}")]
+    private partial void LogEnded(string status, string reason, int duration, Counted documents, Counted verbs, Counted errors);
 
-    [LoggerMessage(EventId = LogEventRange.Execution + 2, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = LogEventRange.Execution + 2, Level = LogLevel.Information,
         Message = "Running <{Verb}> at {Line}:{Column}")]
     private partial void LogVerb(string verb, int line, int column);
 

@@ -102,7 +102,8 @@ internal sealed partial class RcmlInterpreter(
         if (logger.IsEnabled(LogLevel.Information))
         {
             var status = lifecycle.Status.ToWebhookValue();
-            LogEnded(status, lifecycle.DurationSeconds, new Counted(session.DocumentsFetched, "document"), new Counted(session.VerbsRun, "verb"), new Counted(session.ErrorsReported, "error"));
+            var reason = lifecycle.EndReason?.ToString() ?? "not ended";
+            LogEnded(status, reason, lifecycle.DurationSeconds, new Counted(session.DocumentsFetched, "document"), new Counted(session.VerbsRun, "verb"), new Counted(session.ErrorsReported, "error"));
         }
 
         return new CallRunResult(lifecycle.Status, lifecycle.EndReason, session.DocumentsFetched, session.VerbsRun, session.ErrorsReported);

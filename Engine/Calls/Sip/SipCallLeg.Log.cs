@@ -9,7 +9,8 @@ namespace RcmlEngine.Calls.Sip;
 
 internal abstract partial class SipCallLeg
 {
-    [LoggerMessage(EventId = LogEventRange.Calls, Level = LogLevel.Information,
+    // Debug: the interpreter's summary is the call's one end line at Information (a Dial leg's, the Dial's outcome line).
+    [LoggerMessage(EventId = LogEventRange.Calls, Level = LogLevel.Debug,
         Message = "Call {CallSid} ended: {Reason}, {Status}, {DurationSeconds} s")]
     private partial void LogEnded(string callSid, CallEndReason reason, CallStatus status, int durationSeconds);
 

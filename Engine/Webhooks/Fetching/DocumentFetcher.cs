@@ -120,10 +120,12 @@ internal sealed partial class DocumentFetcher(
         {
             LogFetchFailed(SafeUrl.Of(result.RequestedUrl), (int)error.Code, error.Message, result.Attempts);
         }
-        else if (logger.IsEnabled(LogLevel.Debug))
+        else if (logger.IsEnabled(LogLevel.Information))
         {
+            // One line of the call's story (its CallSid scope); the URL without its query, which may carry numbers.
             var url = SafeUrl.Of(result.RequestedUrl);
-            LogFetched(url, result.StatusCode ?? 0, result.Body.Length, result.Elapsed.TotalMilliseconds);
+            var method = request.Method == WebhookMethod.Get ? "GET" : "POST";
+            LogFetched(method, url, result.StatusCode ?? 0, result.Body.Length, result.Elapsed.TotalMilliseconds);
         }
 
         return result;
