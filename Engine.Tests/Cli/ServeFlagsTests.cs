@@ -23,9 +23,24 @@ public sealed class ServeFlagsTests
         flags.ReadConfigFile(result).Should().Be("site.json");
     }
 
+    [Test]
+    public void Parse_Listen_BindsSipRtpAndHttpThere()
+    {
+        var flags = new ServeFlags();
+        var command = new Command("serve");
+        flags.AddTo(command);
+        var options = new RcmlEngine.Hosting.EngineOptions();
+
+        flags.ReadOverrides(command.Parse(["--listen", "127.0.0.1"])).ApplyTo(options);
+
+        options.Sip.ListenAddress.Should().Be("127.0.0.1", "RTP binds the SIP address too");
+        options.Http.ListenAddress.Should().Be("127.0.0.1");
+    }
+
     [TestCase("--app", "ivr")]
     [TestCase("--app", "ivr=not a url")]
     [TestCase("--sip-port", "70000")]
+    [TestCase("--listen", "localhost")]
     public void Parse_BadValue_IsAParseError(string flag, string value)
     {
         var flags = new ServeFlags();

@@ -5,7 +5,7 @@ namespace RcmlEngine.Cli;
 
 /// <summary>
 /// The flags that override the configuration of a serving engine: <c>--config FILE</c>, <c>--sip-port</c>,
-/// <c>--http-port</c> and the repeatable <c>--app USER=URL</c>. Add them to a command with
+/// <c>--http-port</c>, <c>--listen</c> and the repeatable <c>--app USER=URL</c>. Add them to a command with
 /// <see cref="AddTo"/>; read them with <see cref="ReadOverrides"/> and <see cref="ReadConfigFile"/>.
 /// </summary>
 internal sealed class ServeFlags
@@ -31,6 +31,13 @@ internal sealed class ServeFlags
         HelpName = "PORT",
     };
 
+    /// <summary><c>--listen ADDRESS</c>: the one address SIP, RTP and HTTP bind.</summary>
+    public Option<string?> Listen { get; } = new("--listen")
+    {
+        Description = "IP address SIP, RTP and HTTP bind (overrides Sip:ListenAddress and Http:ListenAddress; default 0.0.0.0, every interface)",
+        HelpName = "ADDRESS",
+    };
+
     /// <summary><c>--app USER=URL</c>, repeatable.</summary>
     public Option<string[]> Apps { get; } = new("--app")
     {
@@ -47,7 +54,15 @@ internal sealed class ServeFlags
         command.Options.Add(Config);
         command.Options.Add(SipPort);
         command.Options.Add(HttpPort);
+        command.Options.Add(Listen);
         command.Options.Add(Apps);
+        Listen.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !System.Net.IPAddress.TryParse(text, out _))
+            {
+                result.AddError($"--listen '{text}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)");
+            }
+        });
         foreach (var port in new[] { SipPort, HttpPort })
         {
             port.Validators.Add(result =>
@@ -84,7 +99,7 @@ internal sealed class ServeFlags
             }
         }
 
-        return new EngineOverrides { SipPort = result.GetValue(SipPort), HttpPort = result.GetValue(HttpPort), Apps = apps };
+        return new EngineOverrides { SipPort = result.GetValue(SipPort), HttpPort = result.GetValue(HttpPort), ListenAddress = result.GetValue(Listen), Apps = apps };
     }
 
     /// <summary>The <c>--config</c> file, or null.</summary>

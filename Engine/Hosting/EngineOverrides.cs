@@ -14,6 +14,9 @@ internal sealed record EngineOverrides
     /// <summary>Applications routed by user (<c>--app USER=URL</c>), ahead of the configured ones.</summary>
     public IReadOnlyList<(string User, Uri VoiceUrl)> Apps { get; init; } = [];
 
+    /// <summary><c>--listen</c>: the address SIP (and so RTP) and HTTP bind; null keeps the configured ones.</summary>
+    public string? ListenAddress { get; init; }
+
     /// <summary>
     /// Reads <c>USER=URL</c>: the user a call's Request-URI names (<c>sip:USER@host</c>) and the absolute
     /// http(s) voice URL. Returns false with a message naming the problem.
@@ -53,6 +56,12 @@ internal sealed record EngineOverrides
         if (HttpPort is { } http)
         {
             options.Http.Port = http;
+        }
+
+        if (ListenAddress is { } address)
+        {
+            options.Sip.ListenAddress = address;
+            options.Http.ListenAddress = address;
         }
 
         // A flag replaces a configured application of the same user rather than clashing with it.
