@@ -89,6 +89,39 @@ public sealed class ReferTests
         HeardTone(capture).Should().BeTrue("no BYE came before the action's document played its tone");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Refer_AcceptedWithoutSubscription_InProgressWithoutNotifyCodeAndEngineHangsUp(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", $"<Response><Refer action=\"/after\"><Sip>{Target}</Sip></Refer><Say>not after a transfer</Say></Response>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("refer", _app.Url("/voice")), cancellationToken);
+
+        await using var sipp = SippRunner.Call(engine.SipPort, "refer", "uac_refer_nosub.xml");
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, "Refer-Sub: false means no NOTIFY, so the engine hangs up at the 202: " + sipp.Describe() + engine.Log);
+
+        var action = await _app.WaitForRequestAsync("/after", cancellationToken);
+        action["ReferCallStatus"].Should().Be("in-progress");
+        action["ReferSipResponseCode"].Should().Be("202");
+        action["NotifySipResponseCode"].Should().BeNull("RFC 4488: no subscription, no NOTIFY");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Refer_CallerHangsUpWhileTheTargetRings_ActionGetsCanceled(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", $"<Response><Refer action=\"/after\"><Sip>{Target}</Sip></Refer><Say>not after a hang-up</Say></Response>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("refer", _app.Url("/voice")), cancellationToken);
+
+        await using var sipp = SippRunner.Call(engine.SipPort, "refer", "uac_refer_hangup.xml");
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe() + engine.Log);
+
+        var action = await _app.WaitForRequestAsync("/after", cancellationToken);
+        action["ReferCallStatus"].Should().Be("canceled");
+        action["ReferSipResponseCode"].Should().Be("202");
+        action["NotifySipResponseCode"].Should().Be("100");
+        action["CallStatus"].Should().Be("completed");
+    }
+
     private static byte[] Tone()
     {
         var tone = ToneAnalysis.Sine(1000, 8000, 8000);

@@ -35,8 +35,9 @@ internal abstract partial class SipCallLeg : IReferableCall
             {
                 response = await _signalling.ReferAsync(target, headers, operation.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (Lifecycle.IsEnded)
             {
+                // The caller's token may be the call's own: a call that ended is a result, not a cancellation.
                 return new ReferResult(ReferCallStatus.Canceled, 0, null);
             }
             catch (InvalidOperationException) when (Lifecycle.IsEnded)
@@ -89,7 +90,7 @@ internal abstract partial class SipCallLeg : IReferableCall
                 return new ReferResult(status, referCode, last);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (Lifecycle.IsEnded || (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             var status = Lifecycle.IsEnded ? ReferCallStatus.Canceled : ReferCallStatus.NoAnswer;
             LogReferEnded(Info.CallSid, status, last ?? 0);

@@ -48,7 +48,7 @@ internal sealed class ReferExecutor(ICallbackDispatcher dispatcher, CallIssueRep
                 $"<Refer> at {verb.Span}: the call cannot be transferred to '{target.Text}': {e.Message}; the call continues with the next verb");
             return VerbOutcome.Continue;
         }
-        catch (OperationCanceledException) when (call.Lifecycle.IsEnded && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (call.Lifecycle.IsEnded)
         {
             result = new ReferResult(ReferCallStatus.Canceled, 0, null);
         }
