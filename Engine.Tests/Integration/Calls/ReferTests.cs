@@ -122,6 +122,25 @@ public sealed class ReferTests
         action["CallStatus"].Should().Be("completed");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Refer_NoFinalNotifyInTime_ActionGetsNoAnswerWithTheLastProvisional(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", $"<Response><Refer action=\"/after\"><Sip>{Target}</Sip></Refer></Response>")
+            .MapXml("/after", "<Response><Hangup/></Response>");
+        var settings = TestEngine.App("refer", _app.Url("/voice"));
+        settings["Limits:ReferNotifyTimeout"] = "00:00:02";
+        await using var engine = await TestEngine.StartAsync(settings, cancellationToken);
+
+        await using var sipp = SippRunner.Call(engine.SipPort, "refer", "uac_refer_no_final.xml");
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe() + engine.Log);
+
+        var action = _app.RequestsTo("/after").Should().ContainSingle().Subject;
+        action["ReferCallStatus"].Should().Be("no-answer");
+        action["ReferSipResponseCode"].Should().Be("202");
+        action["NotifySipResponseCode"].Should().Be("100");
+    }
+
     private static byte[] Tone()
     {
         var tone = ToneAnalysis.Sine(1000, 8000, 8000);

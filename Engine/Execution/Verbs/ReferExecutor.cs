@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using RcmlEngine.Calls.Transfers;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Rcml.Ast;
@@ -15,7 +16,7 @@ namespace RcmlEngine.Execution.Verbs;
 /// an action the next verb. A call that cannot be transferred (not SIP) gets 13801 and the next verb;
 /// a target that cannot be referred to, 64009.
 /// </summary>
-internal sealed class ReferExecutor(ICallbackDispatcher dispatcher, CallIssueReporter reporter) : IVerbExecutor<ReferVerb>
+internal sealed class ReferExecutor(ICallbackDispatcher dispatcher, CallIssueReporter reporter, IOptions<ExecutionOptions> options) : IVerbExecutor<ReferVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(ReferVerb verb, CallSession session, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ internal sealed class ReferExecutor(ICallbackDispatcher dispatcher, CallIssueRep
         try
         {
             await call.AnswerAsync(cancellationToken);
-            result = await call.ReferAsync(new ReferRequest { Target = target.Text }, cancellationToken);
+            result = await call.ReferAsync(new ReferRequest { Target = target.Text, NotifyTimeout = options.Value.ReferNotifyTimeout }, cancellationToken);
         }
         catch (ArgumentException e)
         {
