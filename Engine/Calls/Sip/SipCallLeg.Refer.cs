@@ -74,28 +74,42 @@ internal abstract partial class SipCallLeg : IReferableCall
         {
             while (true)
             {
-                var e = await progress.ReadAsync(waiting.Token);
-                if (e.StatusCode > 0)
+                if (Take(await progress.ReadAsync(waiting.Token), ref last) is { } status)
                 {
-                    last = e.StatusCode;
+                    return Ended(status, referCode, last);
                 }
-
-                if (!e.IsFinal)
-                {
-                    continue;
-                }
-
-                var status = last is >= 200 ? ReferResult.StatusOf(last.Value) : ReferCallStatus.Failed;
-                LogReferEnded(Info.CallSid, status, last ?? 0);
-                return new ReferResult(status, referCode, last);
             }
         }
         catch (OperationCanceledException) when (Lifecycle.IsEnded || (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
-            var status = Lifecycle.IsEnded ? ReferCallStatus.Canceled : ReferCallStatus.NoAnswer;
-            LogReferEnded(Info.CallSid, status, last ?? 0);
-            return new ReferResult(status, referCode, last);
+            // The phone often hangs up right after its final NOTIFY: what arrived before the BYE still counts.
+            while (progress.TryRead(out var e))
+            {
+                if (Take(e, ref last) is { } status)
+                {
+                    return Ended(status, referCode, last);
+                }
+            }
+
+            return Ended(Lifecycle.IsEnded ? ReferCallStatus.Canceled : ReferCallStatus.NoAnswer, referCode, last);
         }
+    }
+
+    // Notes a NOTIFY's code; the transfer's status once it is final (a subscription ended without a final code: failed).
+    private static ReferCallStatus? Take(SipReferProgressEventArgs e, ref int? last)
+    {
+        if (e.StatusCode > 0)
+        {
+            last = e.StatusCode;
+        }
+
+        return !e.IsFinal ? null : last is >= 200 ? ReferResult.StatusOf(last.Value) : ReferCallStatus.Failed;
+    }
+
+    private ReferResult Ended(ReferCallStatus status, int referCode, int? last)
+    {
+        LogReferEnded(Info.CallSid, status, last ?? 0);
+        return new ReferResult(status, referCode, last);
     }
 
     // The URI to refer to and the headers it may carry (the same ones a Dial passes on its INVITE).
