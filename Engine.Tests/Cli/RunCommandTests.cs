@@ -108,15 +108,15 @@ public sealed class RunCommandTests
 
     [Test]
     [CancelAfter(20_000)]
-    public async Task Run_UnsupportedVerb_ReportsTheErrorAndExitsOne(CancellationToken ct)
+    public async Task Run_Refer_SimulatesTheTransferThenHangsUp(CancellationToken ct)
     {
-        Write("refer.xml", "<Response><Refer><Sip>sip:alice@example.com</Sip></Refer><Say>after</Say></Response>");
+        Write("refer.xml", "<Response><Refer><Sip>sip:alice@example.com?X-Ticket=42</Sip></Refer><Say>after</Say></Response>");
 
-        var (exit, output, errors) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "refer.xml"), Fast = true }, ct);
+        var (exit, output, _) = await RunAsync(new() { Target = Path.Combine(_folder.FullName, "refer.xml"), Fast = true }, ct);
 
-        exit.Should().Be(TerminalCall.CallFailed);
-        errors.Should().Contain("64001").And.Contain("<Refer> at 1:11 is not supported yet");
-        output.Should().Contain("Say (man, en): after");
+        exit.Should().Be(0);
+        output.Should().Contain("REFER to sip:alice@example.com?X-Ticket=42: 202, NOTIFY 200 (in-progress)")
+            .And.Contain("engine hangs up").And.NotContain("Say (man, en): after", "a transferred call has left the engine");
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using RcmlEngine.Calls;
-using RcmlEngine.Execution;
 using RcmlEngine.Calls.Virtual;
 using RcmlEngine.Webhooks;
 
@@ -62,22 +61,5 @@ public sealed class ControlVerbTests
 
         result.Status.Should().Be(CallStatus.Completed);
         result.EndReason.Should().Be(CallEndReason.EngineHungUp);
-    }
-
-    [TestCase("<Refer><Sip>sip:alice@example.com</Sip></Refer>", "Refer")]
-    [CancelAfter(5_000)]
-    public async Task NotYetSupportedVerb_ReportedToTheDebuggerThenTheNextVerbRuns(string verb, string name, CancellationToken ct)
-    {
-        using var harness = new InterpreterHarness();
-
-        var (result, phone) = await harness.RunDocumentAsync($"<Response>\n  {verb}\n  <Say>next</Say>\n</Response>", ct);
-
-        phone.Heard.Should().Equal("Say (man, en): next");
-        var error = harness.Debugger.Notifications.Should().ContainSingle().Subject;
-        error.ErrorCode.Should().Be((int)ExecutionErrorCode.VerbNotSupported);
-        error.CallSid.Should().Be(phone.Info.CallSid);
-        error.Message.Should().Contain($"<{name}> at 2:3");
-        error.MoreInfo!["verb"].Should().Be(name);
-        result.Errors.Should().Be(1);
     }
 }

@@ -16,7 +16,10 @@ internal enum ExecutionErrorCode
     /// <summary>12400: an unexpected failure inside the engine while running a verb.</summary>
     InternalFailure = 12400,
 
-    /// <summary>64001: a verb or noun the engine does not execute yet (Refer); it is skipped.</summary>
+    /// <summary>13801: <c>&lt;Refer&gt;</c> on a call that is not a SIP call (Twilio's "Refer not allowed on non-SIP call legs"); the next verb runs.</summary>
+    ReferNotAllowed = 13801,
+
+    /// <summary>64001: a noun the engine does not execute yet; it is skipped.</summary>
     VerbNotSupported = 64001,
 
     /// <summary>64002: <c>Gather input="speech"</c>: no speech recognition yet, digits only are collected.</summary>
@@ -40,7 +43,7 @@ internal enum ExecutionErrorCode
     /// <summary>64008: <c>Record transcribe</c>: no transcription yet; the recording is made without it.</summary>
     TranscriptionNotSupported = 64008,
 
-    /// <summary>64009: a Dial party could not be called (no trunk for the number, an unsupported transport, a client not registered).</summary>
+    /// <summary>64009: a Dial party could not be called (no trunk for the number, an unsupported transport, a client not registered), or a Refer target cannot be referred to.</summary>
     DialTargetUnavailable = 64009,
 
     /// <summary>64010: the call cannot be connected to another (no dialer in this mode, or a call that cannot be bridged); the Dial is skipped.</summary>

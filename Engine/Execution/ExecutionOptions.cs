@@ -12,6 +12,9 @@ internal sealed class ExecutionOptions
     /// <summary>Longest call; then it is hung up. Default 4 hours (Twilio's longest call).</summary>
     public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>How long a <c>&lt;Refer&gt;</c> follows the transfer after its REFER was accepted. Default 60 s.</summary>
+    public TimeSpan ReferNotifyTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>What the caller hears when neither the application nor its fallback gives a usable document.</summary>
     public string ApologyText { get; set; } = "Sorry, this application is not available right now. Goodbye.";
 

@@ -27,6 +27,7 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         Check(errors, options.Limits.MaxDocumentsPerCall > 0, "Limits:MaxDocumentsPerCall must be positive");
         Check(errors, options.Limits.MaxVerbsPerCall > 0, "Limits:MaxVerbsPerCall must be positive");
         Check(errors, options.Limits.MaxCallDuration > TimeSpan.Zero, "Limits:MaxCallDuration must be positive");
+        Check(errors, options.Limits.ReferNotifyTimeout > TimeSpan.Zero, "Limits:ReferNotifyTimeout must be positive");
         Check(errors, options.Limits.MaxConcurrentCalls is null or >= 0, "Limits:MaxConcurrentCalls must not be negative (0: no limit)");
         Check(errors, options.Limits.MaxCallsPerSecond >= 0, "Limits:MaxCallsPerSecond must not be negative (0: no limit)");
         Check(errors, options.Limits.MaxSchedulingDelay >= TimeSpan.Zero, "Limits:MaxSchedulingDelay must not be negative (0: no guard)");

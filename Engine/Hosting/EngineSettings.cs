@@ -27,6 +27,7 @@ internal static class EngineSettings
         execution.MaxDocumentsPerCall = engine.Limits.MaxDocumentsPerCall;
         execution.MaxVerbsPerCall = engine.Limits.MaxVerbsPerCall;
         execution.MaxCallDuration = engine.Limits.MaxCallDuration;
+        execution.ReferNotifyTimeout = engine.Limits.ReferNotifyTimeout;
         execution.ApologyText = engine.ErrorPrompt.Text;
         execution.ApologyVoice = engine.ErrorPrompt.Voice;
         execution.ApologyLanguage = engine.ErrorPrompt.Language;

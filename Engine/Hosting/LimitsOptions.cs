@@ -15,6 +15,9 @@ internal sealed class LimitsOptions
     /// <summary>Longest call, <c>hh:mm:ss</c>. Default <c>04:00:00</c>.</summary>
     public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>How long a <c>&lt;Refer&gt;</c> waits for the final NOTIFY once its REFER was accepted (then <c>no-answer</c>). Default 60 s.</summary>
+    public TimeSpan ReferNotifyTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Calls in progress at once (inbound and REST API); a new one past it is refused with 503. 0: no limit.
     /// Default: one per pair of RTP ports (<c>Rtp:PortMin</c>..<c>Rtp:PortMax</c>), at most 2000.

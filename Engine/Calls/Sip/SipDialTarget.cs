@@ -66,7 +66,8 @@ internal static class SipDialTarget
         return true;
     }
 
-    private static List<KeyValuePair<string, string>> HeadersOf(string query)
+    /// <summary>The headers of a SIP URI's query part that may be passed on (decoded), in order.</summary>
+    internal static List<KeyValuePair<string, string>> HeadersOf(string query)
     {
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))

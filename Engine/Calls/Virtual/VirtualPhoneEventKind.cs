@@ -35,4 +35,7 @@ internal enum VirtualPhoneEventKind
 
     /// <summary>The call's audio was connected to another call's (Dial).</summary>
     Bridged,
+
+    /// <summary>The engine transferred the call with a (simulated) REFER.</summary>
+    Referred,
 }

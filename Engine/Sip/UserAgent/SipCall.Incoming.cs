@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using RcmlEngine.Sip.Messages;
 using RcmlEngine.Sip.Transactions;
 
@@ -40,8 +38,7 @@ internal abstract partial class SipCall
                 RaiseInfo(new SipInfoEventArgs(body, digit, duration));
                 break;
             case SipMethods.Notify:
-                Stack.Respond(transaction, SipResponse.For(request, 200));
-                OnNotify(request);
+                OnNotify(transaction);
                 break;
             case SipMethods.Refer:
                 _ = OnReferAsync(transaction);
@@ -128,25 +125,5 @@ internal abstract partial class SipCall
         }
 
         refer.RejectIfUnanswered(603);
-    }
-
-    private void OnNotify(SipRequest request)
-    {
-        if (request.Headers[SipHeaderNames.Event] is not { } ev || !ev.Trim().StartsWith("refer", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        // RFC 3515 2.4.5: the body is a message/sipfrag whose status line tells how the referred call went.
-        var text = Encoding.UTF8.GetString(request.Body.Span);
-        var line = text.Split('\n')[0].Trim();
-        var parts = line.Split(' ', 3);
-        if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-        {
-            return;
-        }
-
-        var final = request.Headers[SipHeaderNames.SubscriptionState]?.Trim().StartsWith("terminated", StringComparison.OrdinalIgnoreCase) == true;
-        RaiseReferProgress(new SipReferProgressEventArgs(status, parts.Length > 2 ? parts[2] : string.Empty, final || status >= 200));
     }
 }
