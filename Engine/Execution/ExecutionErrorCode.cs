@@ -16,6 +16,9 @@ internal enum ExecutionErrorCode
     /// <summary>12400: an unexpected failure inside the engine while running a verb.</summary>
     InternalFailure = 12400,
 
+    /// <summary>13802: Dial: No referUrl attribute specified (a bridged phone sent REFER; it was declined, 603).</summary>
+    DialReferUrlMissing = 13802,
+
     /// <summary>64001: a verb or noun the engine does not execute yet (Refer); it is skipped.</summary>
     VerbNotSupported = 64001,
 
