@@ -51,6 +51,19 @@ public sealed partial class DialReferTests
         await tones;
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Invite_WithReplaces_Answered481_NoDocumentFetched(CancellationToken cancellationToken)
+    {
+        _app.MapXml("/voice", "<Response><Say>never</Say></Response>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("dial", _app.Url("/voice")), cancellationToken);
+
+        await using var caller = SippRunner.Call(engine.SipPort, "dial", "uac_invite_replaces.xml");
+
+        (await caller.WaitAsync(cancellationToken)).Should().Be(0, "481 (RFC 3891 3): " + caller.Describe() + engine.Log);
+        _app.RequestsTo("/voice").Should().BeEmpty("no call was started");
+    }
+
     // The value of the first header line with this name in a SIPp trace.
     private static string Header(string trace, string name) =>
         Regex.Match(trace, $@"^{name}:\s*(?<v>.+?)\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase) is { Success: true } m
