@@ -118,6 +118,9 @@ internal sealed class SippRunner : IAsyncDisposable
         return text.Length > 8000 ? text[^8000..] : text;
     }
 
+    /// <summary>SIPp's whole message trace so far (<c>-trace_msg</c>): what it sent and received.</summary>
+    public string Messages() => string.Join("\n", Directory.GetFiles(_workDir, "*_messages.log").Select(ReadShared));
+
     /// <summary>How many <paramref name="method"/> requests SIPp received (from its <c>-trace_msg</c> log).</summary>
     public int ReceivedRequests(string method)
     {

@@ -36,6 +36,12 @@ internal sealed class CallSession(ICall call, CallApplicationHolder application,
     /// <summary>The URL of the document running (after HTTP redirects); the first one is the voice URL.</summary>
     public Uri DocumentUrl { get; set; } = application.Current.VoiceUrl;
 
+    /// <summary>
+    /// The transfer (REFER) whose outcome this session's next <c>&lt;Dial&gt;</c> reports: set while a
+    /// <c>referUrl</c> document runs on the party that stays; null otherwise.
+    /// </summary>
+    public Dialing.TransferNotice? PendingTransfer { get; set; }
+
     /// <summary>Documents fetched so far (fallbacks included).</summary>
     public int DocumentsFetched { get; set; }
 

@@ -19,6 +19,9 @@ internal enum ExecutionErrorCode
     /// <summary>13801: <c>&lt;Refer&gt;</c> on a call that is not a SIP call (Twilio's "Refer not allowed on non-SIP call legs"); the next verb runs.</summary>
     ReferNotAllowed = 13801,
 
+    /// <summary>13802: Dial: No referUrl attribute specified (a bridged phone sent REFER; it was declined, 603).</summary>
+    DialReferUrlMissing = 13802,
+
     /// <summary>64001: a noun the engine does not execute yet; it is skipped.</summary>
     VerbNotSupported = 64001,
 

@@ -48,6 +48,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<DialScreening>();
         services.TryAddSingleton<DialLegCallbacks>();
         services.TryAddSingleton<AgentBridgeNotifier>();
+        services.TryAddSingleton<DialTransfers>();
         services.TryAddSingleton<DialExecutor>();
         services.TryAddSingleton<EnqueueExecutor>();
         services.TryAddSingleton<LeaveExecutor>();

@@ -49,4 +49,8 @@ internal abstract partial class SipCallLeg
     [LoggerMessage(EventId = LogEventRange.Calls + 9, Level = LogLevel.Information,
         Message = "Call {CallSid}: outbound leg {Status} ({SipStatusCode} {Reason})")]
     protected partial void LogDialed(string callSid, DialStatus status, int sipStatusCode, string reason);
+
+    [LoggerMessage(EventId = LogEventRange.Calls + 10, Level = LogLevel.Information,
+        Message = "Call {CallSid}: the phone asks to transfer the call (REFER)")]
+    private partial void LogTransferAsked(string callSid);
 }

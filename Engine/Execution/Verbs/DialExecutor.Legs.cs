@@ -121,10 +121,13 @@ internal sealed partial class DialExecutor
     }
 
     // Until either side hangs up, the time limit, or the caller's * (hangupOnStar); the callee is hung up after.
-    private async Task BridgeAsync(DialVerb verb, IBridgeableCall caller, DialLeg winner, CancellationToken cancellationToken)
+    // A transfer (REFER) breaks it too: both stay up and the handover says what follows.
+    private async Task<DialHandover?> BridgeAsync(DialVerb verb, CallSession session, IBridgeableCall caller, DialLeg winner, CancellationToken cancellationToken)
     {
         using var limit = new CancellationTokenSource(verb.TimeLimit, time);
         using var bridge = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        var watched = new DialBridge(session, verb, caller, winner, bridge);
+        var transferring = transfers?.Watch(watched);
         caller.Digits.Clear();
         var star = verb.HangupOnStar ? WatchStarAsync(caller, bridge) : Task.CompletedTask;
         LogBridged(winner.CallSid);
@@ -138,14 +141,22 @@ internal sealed partial class DialExecutor
         }
         finally
         {
+            transferring?.Dispose();
             await bridge.CancelAsync();
             await star;
+        }
+
+        if (watched.Handover is { } handover)
+        {
+            return handover;
         }
 
         if (!winner.Call.Lifecycle.IsEnded)
         {
             await winner.Call.HangUpAsync(CancellationToken.None);
         }
+
+        return null;
     }
 
     private static async Task WatchStarAsync(IBridgeableCall caller, CancellationTokenSource bridge)

@@ -37,7 +37,8 @@ internal sealed partial class DialExecutor(
     LiveCallRegistry? live = null,
     ConferenceAttendance? conferences = null,
     AgentBridgeNotifier? agents = null,
-    QueueDialing? queues = null) : IVerbExecutor<DialVerb>
+    QueueDialing? queues = null,
+    DialTransfers? transfers = null) : IVerbExecutor<DialVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(DialVerb verb, CallSession session, CancellationToken cancellationToken)
@@ -84,6 +85,7 @@ internal sealed partial class DialExecutor(
         StoredRecording? stored = null;
         ICallRecording? recording = null;
         Task losers = Task.CompletedTask;
+        DialLeg? handedOver = null;
         try
         {
             if (hearsProgress && verb.Record is DialRecording.RecordFromRinging or DialRecording.RecordFromRingingDual)
@@ -100,10 +102,12 @@ internal sealed partial class DialExecutor(
             if (winner is null)
             {
                 (status, reported) = Failure(placed);
+                ReportTransfer(session, status, reported);
             }
             else
             {
                 (status, reported) = (DialStatus.Answered, winner);
+                ReportTransfer(session, status, winner);
                 await caller.AnswerAsync(cancellationToken);
                 if (recording is null && verb.Record is DialRecording.RecordFromAnswer or DialRecording.RecordFromAnswerDual)
                 {
@@ -112,7 +116,11 @@ internal sealed partial class DialExecutor(
 
                 recording?.Join(winner.Call);
                 agents?.Bridged(session, winner);
-                await BridgeAsync(verb, caller, winner, cancellationToken);
+                if (await BridgeAsync(verb, session, caller, winner, cancellationToken) is { } handover)
+                {
+                    handedOver = handover.CallerStays ? null : winner;
+                    await FollowAsync(handover, caller, winner, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException) when (caller.Lifecycle.IsEnded)
@@ -122,7 +130,7 @@ internal sealed partial class DialExecutor(
         }
         finally
         {
-            await Task.WhenAll(placed.Legs.Select(l => l.DisposeAsync().AsTask()));
+            await Task.WhenAll(placed.Legs.Where(l => l != handedOver).Select(l => l.DisposeAsync().AsTask()));
             await losers;
         }
 

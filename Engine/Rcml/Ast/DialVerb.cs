@@ -54,6 +54,15 @@ internal sealed record DialVerb : RcmlVerb
     /// <summary><c>ringTone</c>: the country whose ringback the caller hears (<c>us</c>, <c>uk</c>...); null for automatic.</summary>
     public string? RingTone { get; init; }
 
+    /// <summary>
+    /// <c>referUrl</c>: requested when a bridged party transfers the call with a SIP REFER; its document
+    /// runs on the party that stays. Null: such a REFER is declined (603, error 13802).
+    /// </summary>
+    public Uri? ReferUrl { get; init; }
+
+    /// <summary><c>referMethod</c> for <see cref="ReferUrl"/>.</summary>
+    public RcmlHttpMethod ReferMethod { get; init; } = RcmlHttpMethod.Post;
+
     /// <inheritdoc/>
     public override string ElementName => "Dial";
 }

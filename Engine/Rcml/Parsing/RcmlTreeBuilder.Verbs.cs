@@ -128,6 +128,8 @@ internal sealed partial class RcmlTreeBuilder
             RecordingStatusCallbackEvent = a.Words("recordingStatusCallbackEvent", RcmlValues.Recording) ?? RecordingEvents.Completed,
             AnswerOnBridge = a.Bool("answerOnBridge") ?? false,
             RingTone = a.String("ringTone"),
+            ReferUrl = a.Url("referUrl"),
+            ReferMethod = a.Method("referMethod") ?? RcmlHttpMethod.Post,
             UnknownAttributes = a.Finish(),
         };
     }

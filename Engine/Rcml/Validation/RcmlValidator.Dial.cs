@@ -22,6 +22,7 @@ internal static partial class RcmlValidator
     {
         Url(d, dial, "action", dial.Action);
         Url(d, dial, "recordingStatusCallback", dial.RecordingStatusCallback);
+        Url(d, dial, "referUrl", dial.ReferUrl);
         Seconds(d, dial, "timeout", dial.Timeout, 1, MaxDialTimeoutSeconds);
         Seconds(d, dial, "timeLimit", dial.TimeLimit, 1);
         if (dial.RingTone is { } ringTone && !RingTones.Contains(ringTone))

@@ -68,6 +68,9 @@ internal sealed partial class SipStack
         }
     }
 
+    /// <summary>RFC 3891's header naming a dialog to replace.</summary>
+    private const string ReplacesHeader = "Replaces";
+
     private void OnInvite(SipServerTransaction transaction)
     {
         var request = transaction.Request;
@@ -102,6 +105,14 @@ internal sealed partial class SipStack
                 Respond(transaction, _digestServer.Challenge(request, tag, source, verdict == DigestServer.Verdict.Stale));
                 return;
             }
+        }
+
+        if (request.Headers[ReplacesHeader] is not null)
+        {
+            // RFC 3891 3: no dialog is taken over by INVITE here (a phone joining two of the engine's calls sends
+            // REFER with Replaces, which the call layer handles); 481, as for a Replaces that matches nothing.
+            Respond(transaction, SipResponse.For(request, 481, "Call/Transaction Does Not Exist (INVITE with Replaces is not supported)", tag));
+            return;
         }
 
         IDisposable? admission = null;
