@@ -5,7 +5,8 @@ namespace RcmlEngine.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>scripts/bench.sh [--filter '*Name*']</c>; figures go to docs/performance.md.
-/// <c>pacer-load</c> runs the paced-stream load measurement instead (<c>scripts/load-rtp.sh</c>).
+/// <c>pacer-load</c> runs the paced-stream load measurement instead (<c>scripts/load-rtp.sh</c>);
+/// <c>naudio-resampler-quality</c> compares the engine's resampler with NAudio's (docs/performance.md, "NAudio").
 /// </summary>
 public static class BenchmarkEntry
 {
@@ -14,6 +15,11 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "pacer-load")
         {
             return await PacerLoadRun.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "naudio-resampler-quality")
+        {
+            return Media.NAudio.ResamplerQualityRun.Run();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
