@@ -39,8 +39,8 @@ public sealed class TwimlConformanceTests
         ["twilio-python/test_voice_response_034.xml"] = ["RCML2009@1:58", "RCML2003@1:82"], // workflowSid, <Task>
         ["twilio-python/test_voice_response_035.xml"] = ["RCML2009@1:58", "RCML2003@1:82"],
         ["twilio-python/test_voice_response_037.xml"] = ["RCML2003@1:55"], // <Sim>
-        ["twilio-python/test_voice_response_038.xml"] = ["RCML2010@1:60"], // Sip URI without sip:
-        ["twilio-python/test_voice_response_039.xml"] = ["RCML2010@1:90"],
+        ["twilio-python/test_voice_response_038.xml"] = ["RCML2012@1:60"], // Sip URI without sip: (read as sip:, a warning)
+        ["twilio-python/test_voice_response_039.xml"] = ["RCML2012@1:90"],
         ["twilio-python/test_voice_response_044.xml"] = ["RCML3007@1:55"], // empty <Client/>
         ["twilio-python/test_voice_response_049.xml"] = ["RCML2007@1:49"], // "No tags!"
         ["twilio-python/test_voice_response_050.xml"] = ["RCML2007@1:49", "RCML2007@1:73"],

@@ -57,6 +57,22 @@ internal interface ICall
     Task HangUpAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="RejectAsync(RejectionReason, CancellationToken)"/> with <paramref name="headers"/> on the
+    /// rejection (SIP: <c>X-</c> headers from <c>&lt;Reject&gt;&lt;Parameter&gt;</c>, already checked). A call
+    /// that has nowhere to put headers rejects without them.
+    /// </summary>
+    Task RejectAsync(RejectionReason reason, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        RejectAsync(reason, cancellationToken);
+
+    /// <summary>
+    /// <see cref="HangUpAsync(CancellationToken)"/> with <paramref name="headers"/> on the BYE (or on the
+    /// final response before the answer): <c>X-</c> headers from <c>&lt;Hangup&gt;&lt;Parameter&gt;</c>, already
+    /// checked. A call that has nowhere to put headers hangs up without them.
+    /// </summary>
+    Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        HangUpAsync(cancellationToken);
+
+    /// <summary>
     /// Plays <paramref name="prompts"/> in order, each <see cref="Prompt.Loop"/> times (0: until the call
     /// ends or an interruption). A prompt that cannot be played is skipped and reported in
     /// <see cref="PlaybackResult.Failures"/>. With <paramref name="interruptOnDigit"/>, the first key the

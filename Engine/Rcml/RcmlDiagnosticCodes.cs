@@ -65,6 +65,9 @@ internal static class RcmlDiagnosticCodes
     /// <summary>Warning: an element inside <c>&lt;Say&gt;</c> that is not SSML the synthesizer knows; its text is spoken.</summary>
     public const string UnknownSsmlElement = "RCML2011";
 
+    /// <summary>Warning: a <c>&lt;Sip&gt;</c> URI written without its scheme (<c>kate@example.com</c>); it is read as <c>sip:</c>.</summary>
+    public const string SipUriWithoutScheme = "RCML2012";
+
     /// <summary>Error: a <c>&lt;Sip&gt;</c> URI longer than 255 characters (headers excluded).</summary>
     public const string SipUriTooLong = "RCML3001";
 

@@ -71,7 +71,7 @@ public sealed class RcmlNounParsingTests
     [Test]
     public void Sip_InvalidUri_PointsAtTheText()
     {
-        var error = RcmlTestDocuments.Single("<Dial><Sip>\n    bob@example.com</Sip></Dial>", RcmlDiagnosticCodes.InvalidContent);
+        var error = RcmlTestDocuments.Single("<Dial><Sip>\n    tel:+15550100</Sip></Dial>", RcmlDiagnosticCodes.InvalidContent);
 
         error.Should().BeEquivalentTo(new { Line = 2, Column = 5 });
         error.Message.Should().Contain("'sip:'");

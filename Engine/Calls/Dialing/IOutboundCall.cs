@@ -3,7 +3,7 @@ namespace RcmlEngine.Calls.Dialing;
 /// <summary>
 /// A leg the engine placed (<c>&lt;Dial&gt;</c>, the REST API). It is an <see cref="ICall"/> once
 /// answered: <see cref="ICall.AnswerAsync"/> waits for the callee's answer (and throws
-/// <see cref="OperationCanceledException"/> when it never comes), <see cref="ICall.HangUpAsync"/> cancels
+/// <see cref="OperationCanceledException"/> when it never comes), <see cref="ICall.HangUpAsync(CancellationToken)"/> cancels
 /// it before the answer and hangs up after. Disposing it hangs it up and frees its media.
 /// </summary>
 internal interface IOutboundCall : IBridgeableCall, IAsyncDisposable

@@ -83,8 +83,15 @@ internal abstract partial class SipCallLeg : IBridgeableCall, IAsyncDisposable
     public abstract Task RejectAsync(RejectionReason reason, CancellationToken cancellationToken);
 
     /// <inheritdoc />
-    public virtual Task HangUpAsync(CancellationToken cancellationToken) =>
-        EndAsync(Lifecycle.IsAnswered ? CallEndReason.EngineHungUp : UnansweredHangUpReason, () => _signalling.HangUpAsync(CancellationToken.None));
+    public virtual Task RejectAsync(RejectionReason reason, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        RejectAsync(reason, cancellationToken);
+
+    /// <inheritdoc />
+    public Task HangUpAsync(CancellationToken cancellationToken) => HangUpAsync([], cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        EndAsync(Lifecycle.IsAnswered ? CallEndReason.EngineHungUp : UnansweredHangUpReason, () => _signalling.HangUpAsync(headers, CancellationToken.None));
 
     /// <summary>Hangs the call up if it is still up, stops its media and waits for its watchers.</summary>
     public async ValueTask DisposeAsync()

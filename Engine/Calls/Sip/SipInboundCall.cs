@@ -8,7 +8,7 @@ namespace RcmlEngine.Calls.Sip;
 /// <summary>
 /// A call that arrived over SIP: 180 Ringing on <see cref="RingAsync"/>; on <see cref="AnswerAsync"/> 200
 /// OK with the SDP answer (488 when the offer has no codec in common), answered once the ACK arrives;
-/// 486 or 603 on <see cref="RejectAsync"/>; BYE on <see cref="SipCallLeg.HangUpAsync"/> (480 before the
+/// 486 or 603 on <see cref="RejectAsync(RejectionReason, CancellationToken)"/>; BYE on <see cref="SipCallLeg.HangUpAsync(CancellationToken)"/> (480 before the
 /// answer). A late offer (INVITE without SDP) is answered with an offer in the 200 and the ACK's answer.
 /// </summary>
 internal sealed class SipInboundCall : SipCallLeg, IEarlyMediaCall
@@ -111,7 +111,10 @@ internal sealed class SipInboundCall : SipCallLeg, IEarlyMediaCall
     protected override bool HasMedia => Lifecycle.IsAnswered || _earlyAnswer is not null;
 
     /// <inheritdoc />
-    public override async Task RejectAsync(RejectionReason reason, CancellationToken cancellationToken)
+    public override Task RejectAsync(RejectionReason reason, CancellationToken cancellationToken) => RejectAsync(reason, [], cancellationToken);
+
+    /// <inheritdoc />
+    public override async Task RejectAsync(RejectionReason reason, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         ThrowIfEnded(cancellationToken);
         if (Lifecycle.IsAnswered)
@@ -120,7 +123,7 @@ internal sealed class SipInboundCall : SipCallLeg, IEarlyMediaCall
         }
 
         var (end, status) = reason == RejectionReason.Busy ? (CallEndReason.RejectedBusy, 486) : (CallEndReason.Rejected, 603);
-        await EndAsync(end, () => _sip.RejectAsync(status, null, null, CancellationToken.None));
+        await EndAsync(end, () => _sip.RejectAsync(status, null, headers, CancellationToken.None));
     }
 
     /// <inheritdoc />

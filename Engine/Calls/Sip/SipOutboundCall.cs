@@ -9,7 +9,7 @@ namespace RcmlEngine.Calls.Sip;
 /// A leg the engine placed with an SDP offer: rings (180, 183 with early media applied to the media
 /// session), then is answered (the 200's SDP applied; an answer that cannot be agreed is hung up) or
 /// not (<see cref="Outcome"/>: busy, no-answer, failed or canceled, with the SIP status).
-/// <see cref="SipCallLeg.HangUpAsync"/> sends CANCEL before the answer and BYE after.
+/// <see cref="SipCallLeg.HangUpAsync(CancellationToken)"/> sends CANCEL before the answer and BYE after.
 /// </summary>
 internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
 {
@@ -73,10 +73,10 @@ internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
         throw new InvalidOperationException("an outbound leg is not rejected; hang it up");
 
     /// <inheritdoc />
-    public override Task HangUpAsync(CancellationToken cancellationToken)
+    public override Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         _cancelling |= !Lifecycle.IsAnswered;
-        return base.HangUpAsync(cancellationToken);
+        return base.HangUpAsync(headers, cancellationToken);
     }
 
     /// <inheritdoc />

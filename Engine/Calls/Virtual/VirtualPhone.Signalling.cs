@@ -27,7 +27,10 @@ internal sealed partial class VirtualPhone
     }
 
     /// <inheritdoc />
-    public Task RejectAsync(RejectionReason reason, CancellationToken cancellationToken)
+    public Task RejectAsync(RejectionReason reason, CancellationToken cancellationToken) => RejectAsync(reason, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task RejectAsync(RejectionReason reason, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         ThrowIfEnded(cancellationToken);
         if (Lifecycle.IsAnswered)
@@ -39,22 +42,29 @@ internal sealed partial class VirtualPhone
         if (ended)
         {
             var signal = reason == RejectionReason.Busy ? "486 Busy Here" : "603 Decline";
-            Record(VirtualPhoneEventKind.Rejected, $"rejected with {signal} ({Lifecycle.Status.ToWebhookValue()})");
+            Record(VirtualPhoneEventKind.Rejected, $"rejected with {signal} ({Lifecycle.Status.ToWebhookValue()}){Carrying(headers)}");
         }
 
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task HangUpAsync(CancellationToken cancellationToken)
+    public Task HangUpAsync(CancellationToken cancellationToken) => HangUpAsync([], cancellationToken);
+
+    /// <inheritdoc />
+    public Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         if (Lifecycle.MarkEnded(CallEndReason.EngineHungUp))
         {
-            Record(VirtualPhoneEventKind.HungUp, $"engine hangs up ({Lifecycle.Status.ToWebhookValue()}, {Lifecycle.DurationSeconds} s)");
+            Record(VirtualPhoneEventKind.HungUp, $"engine hangs up ({Lifecycle.Status.ToWebhookValue()}, {Lifecycle.DurationSeconds} s){Carrying(headers)}");
         }
 
         return Task.CompletedTask;
     }
+
+    // What a SIP peer would find on the BYE or the rejection.
+    private static string Carrying(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Count == 0 ? string.Empty : " with " + string.Join(", ", headers.Select(h => $"{h.Key}: {h.Value}"));
 
     private void ThrowIfEnded(CancellationToken cancellationToken)
     {

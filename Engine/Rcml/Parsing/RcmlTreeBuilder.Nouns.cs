@@ -47,7 +47,7 @@ internal sealed partial class RcmlTreeBuilder
         }
 
         RcmlSipUri? uri = null;
-        if (text.Length > 0 && !RcmlSipUri.TryParse(text, out uri, out var error))
+        if (text.Length > 0 && !RcmlSipUri.TryParse(text, out uri, out var error) && !TryWithoutScheme(text, span, element, out uri))
         {
             Error(RcmlDiagnosticCodes.InvalidContent, span, element, $"<Sip> holds an invalid SIP URI: {error}");
         }
@@ -84,11 +84,7 @@ internal sealed partial class RcmlTreeBuilder
                     identity = TextOf(child).Text;
                     break;
                 case RawElement { Name: "Parameter" } child:
-                    var p = new ElementAttributes(child, this);
-                    NoElements(child);
-                    NoText(child);
-                    parameters.Add(new(p.String("name") ?? string.Empty, p.String("value") ?? string.Empty));
-                    p.Finish();
+                    parameters.Add(BuildParameter(child));
                     break;
                 case RawElement { Name: "Video" } child when video is null:
                     video = BuildVideo(child);

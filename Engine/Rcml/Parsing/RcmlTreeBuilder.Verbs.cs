@@ -149,9 +149,9 @@ internal sealed partial class RcmlTreeBuilder
     private HangupVerb BuildHangup(RawElement element)
     {
         var a = new ElementAttributes(element, this);
-        NoElements(element);
+        var parameters = ParametersOnly(element);
         NoText(element);
-        return new HangupVerb { Span = element.Span, UnknownAttributes = a.Finish() };
+        return new HangupVerb { Span = element.Span, Parameters = parameters, UnknownAttributes = a.Finish() };
     }
 
     private LeaveVerb BuildLeave(RawElement element)
@@ -165,12 +165,13 @@ internal sealed partial class RcmlTreeBuilder
     private RejectVerb BuildReject(RawElement element)
     {
         var a = new ElementAttributes(element, this);
-        NoElements(element);
+        var parameters = ParametersOnly(element);
         NoText(element);
         return new RejectVerb
         {
             Span = element.Span,
             Reason = a.Word("reason", RcmlValues.RejectReasons) ?? RejectReason.Rejected,
+            Parameters = parameters,
             UnknownAttributes = a.Finish(),
         };
     }

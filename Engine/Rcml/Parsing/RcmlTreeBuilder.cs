@@ -81,8 +81,9 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
         }
         else if (RcmlVocabulary.UnsupportedElements.TryGetValue(name, out var what))
         {
-            Error(RcmlDiagnosticCodes.UnsupportedElement, element.Span, element,
-                $"<{name}> ({what}) is not implemented by RcmlEngine");
+            Error(RcmlDiagnosticCodes.UnsupportedElement, element.Span, element, RcmlVocabulary.UnsupportedReasons.TryGetValue(name, out var why)
+                ? $"<{name}> ({what}) is not supported by RcmlEngine: {why}"
+                : $"<{name}> ({what}) is not implemented by RcmlEngine");
         }
         else if (RcmlVocabulary.IsKnown(name) || RcmlVocabulary.SsmlElements.Contains(name))
         {
@@ -109,7 +110,8 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
     {
         "Response" => "<Response> is only the root element",
         "Video" => "<Video> belongs in <Client>, <Sip> or <Conference>",
-        "Identity" or "Parameter" => $"<{name}> belongs in <Client>",
+        "Identity" => "<Identity> belongs in <Client>",
+        "Parameter" => "<Parameter> belongs in <Client>, <Hangup> or <Reject>",
         _ when RcmlVocabulary.DialNouns.Contains(name) => $"<{name}> is a noun of <Dial>",
         _ when RcmlVocabulary.SsmlElements.Contains(name) => $"<{name}> is SSML and belongs in <Say>",
         _ => $"<{name}> is a verb and belongs in <Response>",

@@ -57,6 +57,13 @@ internal static class RcmlVocabulary
         ["UssdMessage"] = "Restcomm USSD",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Why an unsupported element will stay so, for those where the reason helps the author more than the name.</summary>
+    public static readonly FrozenDictionary<string, string> UnsupportedReasons = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Pay"] = PaymentsReason,
+        ["Prompt"] = PaymentsReason,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Documented TwiML attributes the engine ignores, per element.</summary>
     public static readonly FrozenDictionary<string, FrozenSet<string>> UnsupportedAttributes = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -69,6 +76,10 @@ internal static class RcmlVocabulary
         ["Queue"] = ["reservationSid", "postWorkActivitySid"],
         ["Enqueue"] = ["workflowSid"],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private const string PaymentsReason =
+        "it hands card digits to Twilio's PCI-compliant payment connectors (Stripe, Braintree...), which a self-hosted engine does not have; "
+        + "take payments with your payment provider's own IVR (<Dial> or <Refer> the caller to it) so card data never reaches RcmlEngine or your application";
 
     /// <summary>True for any element name the engine's vocabulary defines (a verb, noun or inner element).</summary>
     public static bool IsKnown(string name) =>

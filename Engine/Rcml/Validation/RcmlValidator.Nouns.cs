@@ -43,10 +43,7 @@ internal static partial class RcmlValidator
             Error(d, RcmlDiagnosticCodes.MissingContent, client, "<Client> needs the client's identity as its text (or in <Identity>)");
         }
 
-        if (client.Parameters.Any(p => p.Key.Length == 0))
-        {
-            Error(d, RcmlDiagnosticCodes.MissingContent, client, "<Client> has a <Parameter> without a name");
-        }
+        Parameters(d, client, client.Parameters);
 
         Url(d, client, "url", client.Url);
         StatusCallback(d, client, client.StatusCallbackEvent, client.StatusCallback);

@@ -73,6 +73,8 @@ internal static partial class RcmlValidator
             case RedirectVerb redirect: Redirect(redirect, d); break;
             case EnqueueVerb enqueue: Enqueue(enqueue, d); break;
             case ReferVerb refer: Refer(refer, d); break;
+            case HangupVerb hangup: Parameters(d, hangup, hangup.Parameters); break;
+            case RejectVerb reject: Parameters(d, reject, reject.Parameters); break;
         }
     }
 

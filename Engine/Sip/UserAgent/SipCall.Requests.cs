@@ -18,7 +18,13 @@ internal abstract partial class SipCall
     protected SipDestination? PinnedDestination { get; init; }
 
     /// <summary>Ends the call: BYE once answered (RFC 3261 15.1.1); before that, CANCEL or reject.</summary>
-    public abstract Task HangUpAsync(CancellationToken cancellationToken = default);
+    public Task HangUpAsync(CancellationToken cancellationToken = default) => HangUpAsync([], cancellationToken);
+
+    /// <summary>
+    /// Ends the call as <see cref="HangUpAsync(CancellationToken)"/> does, with <paramref name="headers"/> on the
+    /// BYE (or on the rejection before the answer; a CANCEL carries none, RFC 3261 9.1).
+    /// </summary>
+    public abstract Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sends a re-INVITE with a new offer (hold, resume) or the same one (session refresh, RFC 4028),
@@ -95,14 +101,14 @@ internal abstract partial class SipCall
     }
 
     /// <summary>Sends BYE and ends the call whatever the answer (RFC 3261 15.1.1).</summary>
-    protected async Task ByeAsync(CancellationToken cancellationToken)
+    protected async Task ByeAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         if (Dialog is null || !End(SipCallEndReason.LocalHangUp, 200))
         {
             return;
         }
 
-        await SendInDialogAsync(SipMethods.Bye, SipBody.None, [], cancellationToken);
+        await SendInDialogAsync(SipMethods.Bye, SipBody.None, headers, cancellationToken);
     }
 
     /// <summary>RFC 3261 13.2.2.4: the ACK for a 2xx, a request of its own with the INVITE's CSeq and credentials.</summary>

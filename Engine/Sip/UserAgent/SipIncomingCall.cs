@@ -159,17 +159,17 @@ internal sealed class SipIncomingCall : SipCall
     }
 
     /// <summary>Before answer: rejects with 480; after: BYE.</summary>
-    public override Task HangUpAsync(CancellationToken cancellationToken = default)
+    public override Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken = default)
     {
         lock (Sync)
         {
             if (!_finalSent)
             {
-                return RejectAsync(480, null, null, cancellationToken);
+                return RejectAsync(480, null, headers, cancellationToken);
             }
         }
 
-        return ByeAsync(cancellationToken);
+        return ByeAsync(headers, cancellationToken);
     }
 
     internal void RejectIfUnanswered(int statusCode)

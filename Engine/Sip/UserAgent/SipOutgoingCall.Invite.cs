@@ -33,7 +33,7 @@ internal sealed partial class SipOutgoingCall
             if (_cancelRequested)
             {
                 // The answer crossed our CANCEL (RFC 3261 9.1): the call exists, so end it with BYE.
-                await ByeAsync(CancellationToken.None);
+                await ByeAsync([], CancellationToken.None);
             }
 
             return;

@@ -93,7 +93,7 @@ internal sealed partial class SipOutgoingCall : SipCall
         {
             if (State == SipCallState.Confirmed)
             {
-                await ByeAsync(cancellationToken);
+                await ByeAsync([], cancellationToken);
             }
 
             return;
@@ -119,8 +119,8 @@ internal sealed partial class SipOutgoingCall : SipCall
     }
 
     /// <summary>Before answer: CANCEL; after: BYE.</summary>
-    public override Task HangUpAsync(CancellationToken cancellationToken = default) =>
-        State == SipCallState.Confirmed ? ByeAsync(cancellationToken) : CancelAsync(cancellationToken);
+    public override Task HangUpAsync(IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken = default) =>
+        State == SipCallState.Confirmed ? ByeAsync(headers, cancellationToken) : CancelAsync(cancellationToken);
 
     internal void Begin(CancellationToken cancellationToken)
     {
