@@ -118,6 +118,11 @@ internal sealed class SippRunner : IAsyncDisposable
         return text.Length > 8000 ? text[^8000..] : text;
     }
 
+    /// <summary>Every message SIPp sent and received so far (its <c>-trace_msg</c> log).</summary>
+    public string Messages() => Directory.Exists(_workDir)
+        ? string.Join("\n", Directory.GetFiles(_workDir, "*_messages.log").Select(ReadShared))
+        : string.Empty;
+
     /// <summary>How many <paramref name="method"/> requests SIPp received (from its <c>-trace_msg</c> log).</summary>
     public int ReceivedRequests(string method)
     {

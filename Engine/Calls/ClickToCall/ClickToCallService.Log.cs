@@ -30,4 +30,8 @@ internal sealed partial class ClickToCallService
     [LoggerMessage(EventId = LogEventRange.Calls + 85, Level = LogLevel.Error,
         Message = "Click-to-call {CallSid} failed")]
     private partial void LogSetupError(string? callSid, Exception exception);
+
+    [LoggerMessage(EventId = LogEventRange.Calls + 86, Level = LogLevel.Debug,
+        Message = "Click-to-call {CallSid}: the transferred phone reports {StatusCode} {ReasonPhrase} (final: {IsFinal})")]
+    private partial void LogTransferProgress(string callSid, int statusCode, string reasonPhrase, bool isFinal);
 }

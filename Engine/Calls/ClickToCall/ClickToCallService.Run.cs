@@ -73,7 +73,11 @@ internal sealed partial class ClickToCallService
         }
 
         var final = new TaskCompletionSource<TransferProgressEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
-        referable.TransferProgress += (_, e) => OnTransferProgress(setup, final, e);
+        referable.TransferProgress += (_, e) =>
+        {
+            LogTransferProgress(calling.Info.CallSid, e.StatusCode, e.ReasonPhrase, e.IsFinal);
+            OnTransferProgress(setup, final, e);
+        };
         var answer = await referable.ReferAsync(target.Target, cancellationToken);
         if (answer.IsRefusal)
         {
