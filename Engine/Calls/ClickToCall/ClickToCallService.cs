@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using RcmlEngine.Calls.Admission;
 using RcmlEngine.Calls.Dialing;
 
 namespace RcmlEngine.Calls.ClickToCall;
@@ -9,9 +10,11 @@ namespace RcmlEngine.Calls.ClickToCall;
 /// its registration, a SIP URI, a number through the trunks), and once it answers, transfers it (REFER) to
 /// the called party so its phone places that call itself; a phone that refuses transfers is bridged by the
 /// engine instead (RFC 3725). Each setup is kept by (account, calling party, called party) while it runs
-/// and for its <see cref="ClickToCallRequest.ResultCacheTime"/> after, at most <see cref="MaxSetups"/>.
+/// and for its <see cref="ClickToCallRequest.ResultCacheTime"/> after, at most <see cref="MaxSetups"/>. A setup
+/// holds a call admission (overload control) while it runs, as the REST API's calls do.
 /// </summary>
-internal sealed partial class ClickToCallService(ICallDialer? dialer, TimeProvider time, ILogger<ClickToCallService> logger) : IAsyncDisposable
+internal sealed partial class ClickToCallService(ICallDialer? dialer, TimeProvider time, ILogger<ClickToCallService> logger,
+    CallAdmission? admission = null) : IAsyncDisposable
 {
     /// <summary>The most setups kept at once (running or cached); more are refused until some expire.</summary>
     public const int MaxSetups = 1000;
@@ -36,6 +39,7 @@ internal sealed partial class ClickToCallService(ICallDialer? dialer, TimeProvid
 
         var key = KeyOf(request.AccountSid, request.CallingText, request.CalledText);
         ClickToCallSetup setup;
+        IDisposable? ticket = null;
         lock (_startLock)
         {
             Prune();
@@ -51,6 +55,11 @@ internal sealed partial class ClickToCallService(ICallDialer? dialer, TimeProvid
                     $"{MaxSetups} call setups are kept already; try again once some expire (resultCacheTime)");
             }
 
+            if (admission is not null && (ticket = admission.TryAdmit(out var refusal)) is null)
+            {
+                return new ClickToCallStart(null, ClickToCallRefusal.Unavailable, "the engine refuses new calls: " + CallAdmission.Describe(refusal));
+            }
+
             setup = new ClickToCallSetup(request, time);
             _setups[key] = setup;
         }
@@ -58,8 +67,11 @@ internal sealed partial class ClickToCallService(ICallDialer? dialer, TimeProvid
         LogStarting(request.CallingText, request.CalledText);
         var run = Task.Run(() => RunAsync(setup));
         _running[setup] = run;
-        _ = run.ContinueWith(_ => _running.TryRemove(setup, out var _), CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = run.ContinueWith(_ =>
+        {
+            _running.TryRemove(setup, out var _);
+            ticket?.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return new ClickToCallStart(setup.Snapshot(), ClickToCallRefusal.None, null);
     }
 
