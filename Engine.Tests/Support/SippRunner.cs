@@ -118,8 +118,10 @@ internal sealed class SippRunner : IAsyncDisposable
         return text.Length > 8000 ? text[^8000..] : text;
     }
 
-    /// <summary>SIPp's whole message trace so far (<c>-trace_msg</c>): what it sent and received.</summary>
-    public string Messages() => string.Join("\n", Directory.GetFiles(_workDir, "*_messages.log").Select(ReadShared));
+    /// <summary>Every message SIPp sent and received so far (its <c>-trace_msg</c> log).</summary>
+    public string Messages() => Directory.Exists(_workDir)
+        ? string.Join("\n", Directory.GetFiles(_workDir, "*_messages.log").Select(ReadShared))
+        : string.Empty;
 
     /// <summary>How many <paramref name="method"/> requests SIPp received (from its <c>-trace_msg</c> log).</summary>
     public int ReceivedRequests(string method)

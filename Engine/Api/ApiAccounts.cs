@@ -69,6 +69,16 @@ internal sealed class ApiAccounts
         return CryptographicOperations.FixedTimeEquals(expected, given) ? account : null;
     }
 
+    /// <summary>
+    /// The configured account <paramref name="sid"/> with its AuthToken (for HTTP Digest, which needs the
+    /// secret itself); null for an unknown sid or an account without a token.
+    /// </summary>
+    public ApiAccount? FindWithToken(string sid) =>
+        _accounts.TryGetValue(sid, out var account) && !account.LoopbackOnly ? account : null;
+
+    /// <summary>The account requests without credentials act as where that is allowed: the first configured, else the default.</summary>
+    public ApiAccount First => _accounts.Values.First();
+
     private static bool TryReadBasic(string? header, out string user, out string password)
     {
         user = password = string.Empty;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using RcmlEngine.Api.CallController;
 using RcmlEngine.Api.Calls;
 using RcmlEngine.Api.Conferences;
 using RcmlEngine.Api.Queues;
@@ -32,6 +33,7 @@ internal static class ApiEndpoints
         RecordingEndpoints.Map(account);
         account.Map("/{**rest}", (HttpContext context) => ApiErrors.NotFoundAt(context.Request.Path.Value ?? "/")).ExcludeFromDescription();
         RecordingMedia.Map(app);
+        CallControllerEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
     }
 }

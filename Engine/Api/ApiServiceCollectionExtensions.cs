@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RcmlEngine.Api.CallController;
 using RcmlEngine.Api.Recordings;
+using RcmlEngine.Calls.ClickToCall;
 
 namespace RcmlEngine.Api;
 
@@ -14,6 +16,9 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ApiAccounts>();
         services.AddSingleton<ApiGuard>();
         services.AddSingleton<RecordingMedia>();
+        services.AddOptions<CallControllerOptions>().Bind(configuration.GetSection(CallControllerOptions.SectionName));
+        services.AddSingleton<CallControllerAuth>();
+        services.AddSingleton<ClickToCallService>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "RcmlEngine REST API";

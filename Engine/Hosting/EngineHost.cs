@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using RcmlEngine.Api;
+using RcmlEngine.Api.CallController;
 using RcmlEngine.Calls.Admission;
 using RcmlEngine.Calls.Dialing;
 using RcmlEngine.Calls.Records;
@@ -66,6 +67,7 @@ internal static class EngineHost
         // The sections the services bind only as they start: a value that does not convert is named here, not in a start-up stack trace.
         _ = configuration.GetSection("Webhooks").Get<WebhookOptions>();
         _ = configuration.GetSection("Api").Get<ApiOptions>();
+        _ = configuration.GetSection(CallControllerOptions.SectionName).Get<CallControllerOptions>();
         _ = configuration.GetSection("Records").Get<RecordsOptions>();
         _ = configuration.GetSection("Stats").Get<EngineStatsOptions>();
         _ = configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>();

@@ -36,6 +36,9 @@ internal sealed record DialRequest
     /// <summary>How long it may ring before it is cancelled (no-answer); null waits for the callee's final answer.</summary>
     public TimeSpan? RingTimeout { get; init; }
 
+    /// <summary>Follow a 3xx redirect to its Contacts (call forwarding); false ends the attempt with the 3xx as its outcome.</summary>
+    public bool FollowRedirects { get; init; } = true;
+
     /// <summary>
     /// Where the INVITE and every later request of the leg go instead of where the target resolves: a
     /// registered client's flow (set by <see cref="ICallDialer.Expand"/>). Null resolves the target.

@@ -77,6 +77,7 @@ internal sealed class SipCallFactory : ICallDialer
             Headers = [.. uriHeaders, .. request.Headers],
             Credentials = request.Username is { } user ? new SipCredentials(user, request.Password ?? string.Empty) : null,
             RingTimeout = request.RingTimeout,
+            FollowRedirects = request.FollowRedirects,
             Destination = request.Destination,
         };
         var sip = _stack.Dial(options);

@@ -11,7 +11,7 @@ namespace RcmlEngine.Calls.Sip;
 /// not (<see cref="Outcome"/>: busy, no-answer, failed or canceled, with the SIP status).
 /// <see cref="SipCallLeg.HangUpAsync(CancellationToken)"/> sends CANCEL before the answer and BYE after.
 /// </summary>
-internal sealed class SipOutboundCall : SipCallLeg, IOutboundCall
+internal sealed partial class SipOutboundCall : SipCallLeg, IOutboundCall
 {
     private readonly SipOutgoingCall _sip;
     private readonly TaskCompletionSource<DialOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
