@@ -65,6 +65,9 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
         "Enqueue" => BuildEnqueue(element),
         "Leave" => BuildLeave(element),
         "Refer" => BuildRefer(element),
+        "Start" => BuildStart(element),
+        "Stop" => BuildStop(element),
+        "Connect" => BuildConnect(element),
         _ => Unexpected<RcmlVerb>(element, "a verb", parent),
     };
 
@@ -109,7 +112,11 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
     {
         "Response" => "<Response> is only the root element",
         "Video" => "<Video> belongs in <Client>, <Sip> or <Conference>",
-        "Identity" or "Parameter" => $"<{name}> belongs in <Client>",
+        "Identity" => "<Identity> belongs in <Client>",
+        "Parameter" => "<Parameter> belongs in <Client> or <Stream>",
+        "Stream" or "Transcription" => $"<{name}> is a noun of <Start>, <Stop> or <Connect>",
+        "Recording" => "<Recording> is a noun of <Start>",
+        _ when RcmlVocabulary.ForeignConnectNouns.ContainsKey(name) => $"<{name}> is a noun of <Connect>",
         _ when RcmlVocabulary.DialNouns.Contains(name) => $"<{name}> is a noun of <Dial>",
         _ when RcmlVocabulary.SsmlElements.Contains(name) => $"<{name}> is SSML and belongs in <Say>",
         _ => $"<{name}> is a verb and belongs in <Response>",
