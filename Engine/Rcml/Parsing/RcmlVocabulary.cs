@@ -27,9 +27,13 @@ internal static class RcmlVocabulary
     /// </summary>
     public static readonly FrozenDictionary<string, string> ForeignConnectNouns = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["ConversationRelay"] = "Twilio ConversationRelay",
         ["Room"] = "Twilio Video rooms",
+        ["VirtualAgent"] = "Twilio virtual agents (Dialogflow)",
+        ["Autopilot"] = "Twilio Autopilot",
         ["AiSession"] = "Twilio AI sessions",
         ["Assistant"] = "Twilio AI Assistants",
+        ["Conversation"] = "Twilio Conversations",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Elements that only appear inside a noun.</summary>
