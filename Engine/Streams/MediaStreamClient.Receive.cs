@@ -42,6 +42,7 @@ internal sealed partial class MediaStreamClient
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     Finish(new MediaStreamEnd(MediaStreamEndReason.ClosedByServer));
+                    await AnswerCloseAsync();
                     return;
                 }
 
@@ -111,6 +112,20 @@ internal sealed partial class MediaStreamClient
         return true;
     }
 
+    // Completes the close handshake the server started (RFC 6455 5.5.1), bounded.
+    private async Task AnswerCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(_limits.CloseTimeout, _time);
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by the server", timeout.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            LogCloseFailed(Start.StreamSid, exception.Message);
+        }
+    }
+
     private async Task FailAsync(WebSocketCloseStatus status, string error)
     {
         Finish(new MediaStreamEnd(MediaStreamEndReason.Failed, error));
@@ -119,7 +134,7 @@ internal sealed partial class MediaStreamClient
         {
             await _socket.CloseOutputAsync(status, error.Length > 120 ? error[..120] : error, timeout.Token);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
             LogCloseFailed(Start.StreamSid, exception.Message);
         }

@@ -99,7 +99,7 @@ internal sealed partial class MediaStreamClient : IMediaStreamTap, IAsyncDisposa
                 await _sending.WaitAsync(timeout.Token);
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "stream stopped", timeout.Token);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
             {
                 LogCloseFailed(Start.StreamSid, exception.Message);
             }
