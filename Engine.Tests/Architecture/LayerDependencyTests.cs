@@ -18,13 +18,14 @@ public sealed class LayerDependencyTests
         ["Sdp"] = ["Diagnostics"],
         ["Sip"] = ["Diagnostics"],
         ["Media"] = ["Rtp", "Sdp", "Diagnostics"],
+        ["Streams"] = ["Media", "Rtp", "Diagnostics"],
         ["Webhooks"] = ["Diagnostics"],
         ["Notifications"] = ["Webhooks", "Diagnostics"],
         ["Rcml"] = ["Webhooks", "Diagnostics"],
         ["Calls"] = ["Media", "Sip", "Sdp", "Rtp", "Webhooks", "Diagnostics"],
         ["Conferences"] = ["Calls", "Media", "Rtp", "Webhooks", "Diagnostics"],
         ["Queues"] = ["Calls", "Diagnostics"],
-        ["Execution"] = ["Calls", "Conferences", "Queues", "Rcml", "Webhooks", "Notifications", "Media", "Diagnostics"],
+        ["Execution"] = ["Calls", "Conferences", "Queues", "Rcml", "Webhooks", "Notifications", "Media", "Streams", "Diagnostics"],
     };
 
     private static readonly HashSet<string> EntryPoints = ["", "Cli", "Api", "Hosting"];

@@ -40,8 +40,11 @@ public sealed class RcmlSamplesTests
     public void Samples_Together_UseEveryVerbAndNoun()
     {
         var used = LoadAll().SelectMany(d => Nodes(d.Document)).Select(n => n.GetType()).ToHashSet();
+        // Parsed but not run (reported 64001 when a call meets them): no sample shows them.
+        Type[] notRun = [typeof(TranscriptionNoun), typeof(StartRecordingNoun), typeof(ForeignNoun)];
         var vocabulary = typeof(RcmlVerb).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && (t.IsSubclassOf(typeof(RcmlVerb)) || t.IsSubclassOf(typeof(RcmlNoun))));
+            .Where(t => !t.IsAbstract && (t.IsSubclassOf(typeof(RcmlVerb)) || t.IsSubclassOf(typeof(RcmlNoun))))
+            .Except(notRun);
 
         vocabulary.Where(t => !used.Contains(t)).Select(t => t.Name).Should().BeEmpty();
     }
@@ -105,6 +108,9 @@ public sealed class RcmlSamplesTests
             GatherVerb gather => gather.Children,
             DialVerb dial => dial.Nouns,
             ReferVerb refer => refer.Nouns,
+            StartVerb start => start.Nouns,
+            StopVerb stop => stop.Nouns,
+            ConnectVerb connect => connect.Nouns,
             SipNoun { Video: { } video } => [video],
             ClientNoun { Video: { } video } => [video],
             ConferenceNoun { Video: { } video } => [video],
@@ -126,6 +132,8 @@ public sealed class RcmlSamplesTests
         RedirectVerb redirect => [redirect.Url],
         EnqueueVerb enqueue => [enqueue.Action, enqueue.WaitUrl],
         ReferVerb refer => [refer.Action],
+        StartVerb start => [start.Action],
+        ConnectVerb connect => [connect.Action],
         NumberNoun number => [number.Url],
         SipNoun sip => [sip.Url],
         ClientNoun client => [client.Url],

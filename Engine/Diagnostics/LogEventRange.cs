@@ -11,6 +11,7 @@ internal static class LogEventRange
     public const int Sdp = 1800;
     public const int Rtp = 2000;
     public const int Media = 3000;
+    public const int Streams = 3800;
     public const int Rcml = 4000;
     public const int Webhooks = 5000;
     public const int Notifications = 5700;

@@ -7,6 +7,12 @@ namespace RcmlEngine.Execution;
 /// </summary>
 internal enum ExecutionErrorCode
 {
+    /// <summary>31920: a media stream's WebSocket server could not be reached, or refused the handshake.</summary>
+    StreamConnectFailed = 31920,
+
+    /// <summary>31924: a media stream's server broke the protocol (a malformed or oversized message), or the connection broke.</summary>
+    StreamProtocolError = 31924,
+
     /// <summary>12100: the document is not valid RCML (not XML, not a <c>Response</c>, or invalid content).</summary>
     DocumentParseFailure = 12100,
 
@@ -22,7 +28,7 @@ internal enum ExecutionErrorCode
     /// <summary>13802: Dial: No referUrl attribute specified (a bridged phone sent REFER; it was declined, 603).</summary>
     DialReferUrlMissing = 13802,
 
-    /// <summary>64001: a noun the engine does not execute yet; it is skipped.</summary>
+    /// <summary>64001: a verb or noun the engine does not execute yet (Start Transcription, Connect ConversationRelay...); it is skipped.</summary>
     VerbNotSupported = 64001,
 
     /// <summary>64002: <c>Gather input="speech"</c>: no speech recognition yet, digits only are collected.</summary>

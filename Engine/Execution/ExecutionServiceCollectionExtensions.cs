@@ -10,6 +10,7 @@ using RcmlEngine.Execution.Queueing;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
+using RcmlEngine.Execution.Streams;
 using RcmlEngine.Execution.Verbs;
 using RcmlEngine.Queues;
 
@@ -53,6 +54,10 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<EnqueueExecutor>();
         services.TryAddSingleton<LeaveExecutor>();
         services.TryAddSingleton<ReferExecutor>();
+        services.TryAddSingleton<MediaStreamRunner>();
+        services.TryAddSingleton<StartExecutor>();
+        services.TryAddSingleton<StopExecutor>();
+        services.TryAddSingleton<ConnectExecutor>();
         services.TryAddSingleton<VerbDispatcher>();
         services.TryAddSingleton<LiveCallRegistry>();
         services.TryAddSingleton<ConferenceEventReporter>();

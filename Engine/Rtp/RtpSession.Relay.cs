@@ -88,6 +88,7 @@ internal sealed partial class RtpSession
     private void SendAudio(RtpStreamConfig config, ReadOnlySpan<short> frame)
     {
         var packet = _packet.AsSpan();
+        SentAudio?.OnAudio(frame);
         RtpHeader.Write(packet, _markNext, config.PayloadType, _sequence, _timestamp, Ssrc);
         config.Codec.Encode(frame, packet.Slice(RtpHeader.FixedLength, frame.Length));
         Transmit(config, packet[..(RtpHeader.FixedLength + frame.Length)], frame.Length);

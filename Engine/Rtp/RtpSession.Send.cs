@@ -102,6 +102,7 @@ internal sealed partial class RtpSession
             _dtmfSender.OnIdle(samples);
         }
 
+        SentAudio?.OnAudio(frame);
         var length = RtpHeader.FixedLength + DtmfEventPayload.Length;
         if (!wroteEvent)
         {

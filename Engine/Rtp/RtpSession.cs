@@ -81,6 +81,12 @@ internal sealed partial class RtpSession : IPacedStream, IPolledReceiver, IAsync
     /// <summary>Where decoded received audio goes; null drops it.</summary>
     public IRtpAudioReceiver? AudioReceiver { get; set; }
 
+    /// <summary>
+    /// Gets a copy of every frame of audio this session sends (paced, relayed, in-band tones), before it is
+    /// encoded; called on the pacer thread or the relaying receive loop. Null: none.
+    /// </summary>
+    public IRtpAudioReceiver? SentAudio { get; set; }
+
     /// <summary>Called once per digit received as RFC 4733 events (on the receive loop or the pacer thread).</summary>
     public Action<DtmfDigit>? DigitReceived { get; set; }
 

@@ -119,6 +119,7 @@ internal sealed partial class VirtualPhone : IBridgeableCall, IEarlyMediaCall, I
     {
         if (Digits.Push(key, at))
         {
+            KeyPressed?.Invoke(char.ToUpperInvariant(key));
             Record(VirtualPhoneEventKind.KeyPressed, $"caller presses {char.ToUpperInvariant(key)}", key: char.ToUpperInvariant(key));
         }
     }

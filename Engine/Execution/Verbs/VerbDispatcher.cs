@@ -17,7 +17,10 @@ internal sealed class VerbDispatcher(
     DialExecutor dial,
     EnqueueExecutor enqueue,
     LeaveExecutor leave,
-    ReferExecutor refer)
+    ReferExecutor refer,
+    StartExecutor start,
+    StopExecutor stop,
+    ConnectExecutor connect)
 {
     /// <summary>Runs <paramref name="verb"/> with its executor.</summary>
     /// <exception cref="NotSupportedException">A verb type without executor (a bug the dispatch test catches).</exception>
@@ -35,6 +38,9 @@ internal sealed class VerbDispatcher(
         EnqueueVerb v => enqueue.ExecuteAsync(v, session, cancellationToken),
         LeaveVerb v => leave.ExecuteAsync(v, session, cancellationToken),
         ReferVerb v => refer.ExecuteAsync(v, session, cancellationToken),
+        StartVerb v => start.ExecuteAsync(v, session, cancellationToken),
+        StopVerb v => stop.ExecuteAsync(v, session, cancellationToken),
+        ConnectVerb v => connect.ExecuteAsync(v, session, cancellationToken),
         _ => throw new NotSupportedException($"no executor for <{verb?.ElementName}> ({verb?.GetType().Name})"),
     };
 }

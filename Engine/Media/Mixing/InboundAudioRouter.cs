@@ -1,4 +1,5 @@
 using RcmlEngine.Media.Recording;
+using RcmlEngine.Media.Streaming;
 using RcmlEngine.Rtp;
 
 namespace RcmlEngine.Media.Mixing;
@@ -16,6 +17,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     private volatile RtpSession? _relay;
     private volatile IAudioTap? _recorder;
     private volatile IAudioTap? _mix;
+    private volatile MediaStreamTaps? _streams;
     private int _relayLatency;
 
     /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
@@ -40,9 +42,13 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     /// </summary>
     public void MixInto(IAudioTap? input) => _mix = input;
 
+    /// <summary>Sends the caller's audio (never silenced: a stream hears what was said) to media streams; null stops.</summary>
+    public void StreamTo(MediaStreamTaps? streams) => _streams = streams;
+
     /// <inheritdoc />
     public void OnAudio(ReadOnlySpan<short> samples)
     {
+        _streams?.OnInbound(samples);
         var relay = _relay;
         var recorder = _recorder;
         _mix?.OnAudio(samples);

@@ -1,5 +1,6 @@
 using RcmlEngine.Media.Mixing;
 using RcmlEngine.Media.Recording;
+using RcmlEngine.Media.Streaming;
 
 namespace RcmlEngine.Media.Sessions;
 
@@ -54,4 +55,16 @@ internal interface IMediaSession
     /// the media ends (returns) or the token is cancelled (throws). Takes turns with play and bridge.
     /// </summary>
     Task MixAsync(MixParticipant participant, CancellationToken cancellationToken);
+
+    /// <summary>Hands copies of the caller's audio, the audio sent to the caller, and the keys to <paramref name="tap"/>.</summary>
+    void AddStreamTap(IMediaStreamTap tap);
+
+    /// <summary>Stops handing media to <paramref name="tap"/>; does nothing when it was not added.</summary>
+    void RemoveStreamTap(IMediaStreamTap tap);
+
+    /// <summary>
+    /// Plays what a stream's server sends (<paramref name="queue"/>) to the caller until the token is
+    /// cancelled (throws <see cref="OperationCanceledException"/>). Takes turns with play, bridge and mix.
+    /// </summary>
+    Task PlayLiveAsync(LiveAudioQueue queue, CancellationToken cancellationToken);
 }

@@ -114,6 +114,7 @@ internal sealed partial class RtpMediaSession : IMediaSession, IAsyncDisposable
     {
         LogDigit(Id, digit.Digit, digit.Source);
         DigitReceived?.Invoke(digit);
+        _streams.OnDigit(digit.Digit);
 
         // Bridged: the other leg's phone hears the key too (its completion is of no interest here).
         _ = _bridgedTo?._rtp.SendDigit(digit.Digit, digit.Duration);

@@ -16,4 +16,7 @@ namespace RcmlEngine.Rcml.Ast;
 [JsonDerivedType(typeof(EnqueueVerb), "Enqueue")]
 [JsonDerivedType(typeof(LeaveVerb), "Leave")]
 [JsonDerivedType(typeof(ReferVerb), "Refer")]
+[JsonDerivedType(typeof(StartVerb), "Start")]
+[JsonDerivedType(typeof(StopVerb), "Stop")]
+[JsonDerivedType(typeof(ConnectVerb), "Connect")]
 internal abstract record RcmlVerb : RcmlNode;

@@ -65,6 +65,9 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
         "Enqueue" => BuildEnqueue(element),
         "Leave" => BuildLeave(element),
         "Refer" => BuildRefer(element),
+        "Start" => BuildStart(element),
+        "Stop" => BuildStop(element),
+        "Connect" => BuildConnect(element),
         _ => Unexpected<RcmlVerb>(element, "a verb", parent),
     };
 
@@ -111,7 +114,10 @@ internal sealed partial class RcmlTreeBuilder(List<RcmlDiagnostic> diagnostics)
         "Response" => "<Response> is only the root element",
         "Video" => "<Video> belongs in <Client>, <Sip> or <Conference>",
         "Identity" => "<Identity> belongs in <Client>",
-        "Parameter" => "<Parameter> belongs in <Client>, <Hangup> or <Reject>",
+        "Parameter" => "<Parameter> belongs in <Client>, <Stream>, <Hangup> or <Reject>",
+        "Stream" or "Transcription" => $"<{name}> is a noun of <Start>, <Stop> or <Connect>",
+        "Recording" => "<Recording> is a noun of <Start>",
+        _ when RcmlVocabulary.ForeignConnectNouns.ContainsKey(name) => $"<{name}> is a noun of <Connect>",
         _ when RcmlVocabulary.DialNouns.Contains(name) => $"<{name}> is a noun of <Dial>",
         _ when RcmlVocabulary.SsmlElements.Contains(name) => $"<{name}> is SSML and belongs in <Say>",
         _ => $"<{name}> is a verb and belongs in <Response>",

@@ -13,6 +13,9 @@ internal static class RcmlValues
 
     public static readonly WordMap<RejectReason> RejectReasons = new(("rejected", RejectReason.Rejected), ("busy", RejectReason.Busy));
 
+    public static readonly WordMap<StreamTrack> StreamTracks = new(
+        ("inbound_track", StreamTrack.InboundTrack), ("outbound_track", StreamTrack.OutboundTrack), ("both_tracks", StreamTrack.BothTracks));
+
     public static readonly WordMap<RecordingTrim> Trims = new(("trim-silence", RecordingTrim.TrimSilence), ("do-not-trim", RecordingTrim.DoNotTrim));
 
     public static readonly WordMap<DialRecording> DialRecordings = new(

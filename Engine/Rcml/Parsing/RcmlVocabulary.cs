@@ -11,12 +11,30 @@ internal static class RcmlVocabulary
 {
     /// <summary>The verbs a <c>&lt;Response&gt;</c> may hold.</summary>
     public static readonly FrozenSet<string> Verbs = FrozenSet.ToFrozenSet(
-        ["Say", "Play", "Pause", "Gather", "Record", "Dial", "Redirect", "Hangup", "Reject", "Enqueue", "Leave", "Refer"],
+        ["Say", "Play", "Pause", "Gather", "Record", "Dial", "Redirect", "Hangup", "Reject", "Enqueue", "Leave", "Refer", "Start", "Stop", "Connect"],
         StringComparer.Ordinal);
 
     /// <summary>The nouns of <c>&lt;Dial&gt;</c> (and <c>&lt;Sip&gt;</c> of <c>&lt;Refer&gt;</c>).</summary>
     public static readonly FrozenSet<string> DialNouns = FrozenSet.ToFrozenSet(
         ["Number", "Sip", "Client", "Conference", "Queue"], StringComparer.Ordinal);
+
+    /// <summary>The nouns of <c>&lt;Start&gt;</c>, <c>&lt;Stop&gt;</c> and <c>&lt;Connect&gt;</c> the engine reads.</summary>
+    public static readonly FrozenSet<string> StreamNouns = FrozenSet.ToFrozenSet(["Stream", "Transcription", "Recording"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Nouns of <c>&lt;Connect&gt;</c> for Twilio services RcmlEngine does not offer, with the product: parsed, and
+    /// reported as not supported (64001) when they run.
+    /// </summary>
+    public static readonly FrozenDictionary<string, string> ForeignConnectNouns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ConversationRelay"] = "Twilio ConversationRelay",
+        ["Room"] = "Twilio Video rooms",
+        ["VirtualAgent"] = "Twilio virtual agents (Dialogflow)",
+        ["Autopilot"] = "Twilio Autopilot",
+        ["AiSession"] = "Twilio AI sessions",
+        ["Assistant"] = "Twilio AI Assistants",
+        ["Conversation"] = "Twilio Conversations",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Elements that only appear inside a noun.</summary>
     public static readonly FrozenSet<string> InnerElements = FrozenSet.ToFrozenSet(
@@ -33,23 +51,13 @@ internal static class RcmlVocabulary
     /// <summary>TwiML and Restcomm elements the engine does not implement, with what they belong to.</summary>
     public static readonly FrozenDictionary<string, string> UnsupportedElements = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Connect"] = "TwiML media streams and virtual agents",
-        ["Start"] = "TwiML background streams and recordings",
-        ["Stop"] = "TwiML background streams and recordings",
-        ["Stream"] = "TwiML media streams",
         ["Siprec"] = "TwiML SIPREC",
-        ["Transcription"] = "TwiML real-time transcription",
-        ["Recording"] = "TwiML <Start><Recording>",
         ["Pay"] = "Twilio payments",
         ["Prompt"] = "Twilio payments",
         ["Echo"] = "Twilio's echo test",
         ["Sim"] = "Twilio Programmable Wireless",
         ["Task"] = "Twilio TaskRouter",
         ["Application"] = "TwiML Apps",
-        ["Autopilot"] = "Twilio Autopilot",
-        ["VirtualAgent"] = "Twilio virtual agents",
-        ["Conversation"] = "Twilio Conversations",
-        ["ConversationRelay"] = "Twilio ConversationRelay",
         ["Uri"] = "Restcomm's deprecated noun (use <Sip>)",
         ["Fax"] = "Restcomm fax",
         ["Email"] = "Restcomm e-mail",
@@ -83,7 +91,7 @@ internal static class RcmlVocabulary
 
     /// <summary>True for any element name the engine's vocabulary defines (a verb, noun or inner element).</summary>
     public static bool IsKnown(string name) =>
-        Verbs.Contains(name) || DialNouns.Contains(name) || InnerElements.Contains(name) || name == "Response";
+        Verbs.Contains(name) || DialNouns.Contains(name) || StreamNouns.Contains(name) || ForeignConnectNouns.ContainsKey(name) || InnerElements.Contains(name) || name == "Response";
 
     private static string[] AnsweringMachineDetection(params string[] more) =>
     [

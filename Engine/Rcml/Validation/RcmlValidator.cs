@@ -50,13 +50,15 @@ internal static partial class RcmlValidator
     }
 
     /// <summary>True for a verb after which the document never continues.</summary>
-    private static bool EndsDocument(RcmlVerb verb) => verb is HangupVerb or RejectVerb or RedirectVerb or DialVerb { Action: not null };
+    private static bool EndsDocument(RcmlVerb verb) =>
+        verb is HangupVerb or RejectVerb or RedirectVerb or DialVerb { Action: not null } or ConnectVerb { Action: not null };
 
     private static string Why(RcmlVerb ender) => ender switch
     {
         HangupVerb => $"<Hangup> at {ender.Span} ends the call",
         RejectVerb => $"<Reject> at {ender.Span} ends the call",
         RedirectVerb => $"<Redirect> at {ender.Span} continues with another document",
+        ConnectVerb => $"<Connect action> at {ender.Span} continues with the action's document",
         _ => $"<Dial action> at {ender.Span} continues with the action's document",
     };
 
@@ -75,6 +77,9 @@ internal static partial class RcmlValidator
             case ReferVerb refer: Refer(refer, d); break;
             case HangupVerb hangup: Parameters(d, hangup, hangup.Parameters); break;
             case RejectVerb reject: Parameters(d, reject, reject.Parameters); break;
+            case StartVerb start: Start(start, d); break;
+            case StopVerb stop: Stop(stop, d); break;
+            case ConnectVerb connect: Connect(connect, d); break;
         }
     }
 
