@@ -16,6 +16,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     private volatile RtpSession? _relay;
     private volatile IAudioTap? _recorder;
     private volatile IAudioTap? _mix;
+    private volatile IAudioTap? _listener;
     private int _relayLatency;
 
     /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
@@ -40,12 +41,19 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     /// </summary>
     public void MixInto(IAudioTap? input) => _mix = input;
 
+    /// <summary>
+    /// Sends audio to a listener (Gather's speech endpointing); null stops. It hears the caller even when
+    /// muted: mute withholds the caller from others, not from the engine.
+    /// </summary>
+    public void ListenTo(IAudioTap? listener) => _listener = listener;
+
     /// <inheritdoc />
     public void OnAudio(ReadOnlySpan<short> samples)
     {
         var relay = _relay;
         var recorder = _recorder;
         _mix?.OnAudio(samples);
+        _listener?.OnAudio(samples);
         if (relay is null && recorder is null)
         {
             return;
