@@ -22,14 +22,15 @@ public sealed class SpeechTests
     [TearDown]
     public void TearDown() => _temp.Dispose();
 
-    [Test]
+    [TestCase("billing")]
+    [TestCase("support")]
     [CancelAfter(90_000)]
-    public async Task GatherSpeech_CallerSaysBilling_ActionGetsSpeechResultAndConfidence(CancellationToken cancellationToken)
+    public async Task GatherSpeech_CallerSaysAHint_ActionGetsThatSpeechResultAndConfidence(string said, CancellationToken cancellationToken)
     {
         PeerPrograms.Require("sipp");
         PeerPrograms.Require("pocketsphinx_continuous");
         RawSockets.Require();
-        var scenario = await SpeakingScenarioAsync("billing", cancellationToken);
+        var scenario = await SpeakingScenarioAsync(said, cancellationToken);
 
         await using var app = await TestWebApp.StartAsync(cancellationToken);
         app.MapXml("/voice", """
@@ -46,7 +47,7 @@ public sealed class SpeechTests
         (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe() + engine.Log);
 
         var action = app.RequestsTo("/speech").Should().ContainSingle(engine.Log).Subject;
-        action["SpeechResult"].Should().Contain("billing", engine.Log);
+        action["SpeechResult"].Should().Be(said, engine.Log);
         double.Parse(action["Confidence"]!, System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(0, 1);
         action["Digits"].Should().BeNull("speech won, not keys");
     }
@@ -71,7 +72,7 @@ public sealed class SpeechTests
         var recorded = app.RequestsTo("/recorded").Should().ContainSingle(engine.Log).Subject;
         var transcription = await app.WaitForRequestAsync("/transcribed", cancellationToken);
         transcription["TranscriptionStatus"].Should().Be("completed", engine.Log);
-        transcription["TranscriptionText"].Should().ContainAll(["call", "back"], "PocketSphinx gets most words of a clear sentence");
+        transcription["TranscriptionText"].Should().ContainAll(["back", "tomorrow"], "PocketSphinx gets the key words of a clear sentence (not every word)");
         transcription["TranscriptionSid"].Should().MatchRegex("^TR[0-9a-f]{32}$");
         transcription["RecordingSid"].Should().Be(recorded["RecordingSid"]);
         transcription["RecordingUrl"].Should().Be(recorded["RecordingUrl"]);
