@@ -40,7 +40,10 @@ internal enum ExecutionErrorCode
     /// <summary>64007: a prompt could not be played (the media layer's reason is in the message).</summary>
     PromptFailed = 64007,
 
-    /// <summary>64008: <c>Record transcribe</c> without a <c>transcribeCallback</c>: the transcription has nowhere to go (no Transcriptions resource yet).</summary>
+    /// <summary>
+    /// 64008: <c>Record transcribe</c> not transcribed: no <c>transcribeCallback</c> (no Transcriptions resource yet),
+    /// or a call with no real audio (the virtual phone).
+    /// </summary>
     TranscriptionNotDelivered = 64008,
 
     /// <summary>64009: a Dial party could not be called (no trunk for the number, an unsupported transport, a client not registered).</summary>

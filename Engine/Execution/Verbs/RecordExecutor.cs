@@ -1,5 +1,6 @@
 using System.Globalization;
 using RcmlEngine.Calls.Recording;
+using RcmlEngine.Calls.Speech;
 using RcmlEngine.Media.Recording;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Requests;
@@ -38,6 +39,11 @@ internal sealed class RecordExecutor(
             reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.TranscriptionNotDelivered,
                 $"<Record transcribe> at {verb.Span}: without transcribeCallback the transcription has nowhere to go (there is no Transcriptions resource yet)"));
         }
+        else if (verb.TranscribeCallback is not null && session.Call is not ISpeechCall)
+        {
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.TranscriptionNotDelivered,
+                $"<Record transcribeCallback> at {verb.Span}: this call carries no real audio (the virtual phone records silence); not transcribed"));
+        }
 
         await session.Call.AnswerAsync(cancellationToken);
         var stored = store.Create(session.Account.AccountSid, session.CallSid);
@@ -64,7 +70,7 @@ internal sealed class RecordExecutor(
         var seconds = (int)Math.Ceiling(result.Duration.TotalSeconds);
         NotifyStatus(verb, session, stored, "completed", RecordingEvents.Completed, seconds, started);
         await (catalog?.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.RecordVerb, 1, started, seconds, time.GetUtcNow()), CancellationToken.None) ?? Task.CompletedTask);
-        if (verb.TranscribeCallback is { OriginalString.Length: > 0 } transcribeCallback && transcriber is not null)
+        if (verb.TranscribeCallback is { OriginalString.Length: > 0 } transcribeCallback && transcriber is not null && session.Call is ISpeechCall)
         {
             // Off the call's path: the call goes on while the recording is recognized.
             _ = transcriber.StartAsync(stored, session.Resolve(transcribeCallback), session.Account.AuthToken);
