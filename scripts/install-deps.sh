@@ -4,8 +4,8 @@
 set -euo pipefail
 
 case "${1:-run}" in
-  run)  packages=(espeak-ng ffmpeg) ;;
-  test) packages=(espeak-ng ffmpeg sox sip-tester baresip redis-server chromium) ;;
+  run)  packages=(espeak-ng ffmpeg pocketsphinx pocketsphinx-en-us) ;;
+  test) packages=(espeak-ng ffmpeg pocketsphinx pocketsphinx-en-us flite sox sip-tester baresip redis-server chromium) ;;
   *)    echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 

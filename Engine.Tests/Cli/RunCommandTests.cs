@@ -55,7 +55,7 @@ public sealed class RunCommandTests
             "ended by key #",
             "Your message has been saved. Goodbye.",
             "call ended: completed, 4 documents, 7 verbs, 0 errors");
-        errors.Should().Contain("64008", "the sample asks for a transcription, which is reported as a warning");
+        errors.Should().Contain("64008", "the virtual phone records silence: the sample's transcription is reported as not done");
         errors.Should().NotContain("error:");
     }
 

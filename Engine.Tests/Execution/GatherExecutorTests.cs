@@ -147,7 +147,7 @@ public sealed class GatherExecutorTests
 
     [Test]
     [CancelAfter(5_000)]
-    public async Task Gather_SpeechInput_WarnsThenCollectsDigits(CancellationToken ct)
+    public async Task Gather_SpeechInputOnCallThatCannotListen_WarnsThenCollectsDigits(CancellationToken ct)
     {
         using var harness = new InterpreterHarness();
         harness.App.Map("/menu", Done);
@@ -155,7 +155,7 @@ public sealed class GatherExecutorTests
         await harness.RunDocumentAsync("<Response><Gather input=\"speech dtmf\" numDigits=\"1\" action=\"/menu\"/></Response>", ct, new ScriptedCaller(["3"]));
 
         var warning = harness.Debugger.Notifications.Should().ContainSingle().Subject;
-        warning.ErrorCode.Should().Be((int)ExecutionErrorCode.SpeechNotSupported);
+        warning.ErrorCode.Should().Be((int)ExecutionErrorCode.SpeechNotRecognized);
         warning.Level.Should().Be(DebuggerLevel.Warning);
         harness.App.RequestsTo("/menu").Single().Parameter("Digits").Should().Be("3");
     }

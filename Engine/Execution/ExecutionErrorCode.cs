@@ -31,8 +31,11 @@ internal enum ExecutionErrorCode
     /// <summary>64001: a verb or noun the engine does not execute yet (Start Transcription, Connect ConversationRelay...); it is skipped.</summary>
     VerbNotSupported = 64001,
 
-    /// <summary>64002: <c>Gather input="speech"</c>: no speech recognition yet, digits only are collected.</summary>
-    SpeechNotSupported = 64002,
+    /// <summary>
+    /// 64002: <c>Gather input="speech"</c> could not recognize (no model for the language, the recognizer busy
+    /// or failing, a call that cannot listen, partial results asked for); the speech counts as no input.
+    /// </summary>
+    SpeechNotRecognized = 64002,
 
     /// <summary>64003: the call fetched <see cref="ExecutionOptions.MaxDocumentsPerCall"/> documents.</summary>
     DocumentLimitReached = 64003,
@@ -49,8 +52,11 @@ internal enum ExecutionErrorCode
     /// <summary>64007: a prompt could not be played (the media layer's reason is in the message).</summary>
     PromptFailed = 64007,
 
-    /// <summary>64008: <c>Record transcribe</c>: no transcription yet; the recording is made without it.</summary>
-    TranscriptionNotSupported = 64008,
+    /// <summary>
+    /// 64008: <c>Record transcribe</c> not transcribed: no <c>transcribeCallback</c> (no Transcriptions resource yet),
+    /// or a call with no real audio (the virtual phone).
+    /// </summary>
+    TranscriptionNotDelivered = 64008,
 
     /// <summary>64009: a Dial party could not be called (no trunk for the number, an unsupported transport, a client not registered), or a Refer target cannot be referred to.</summary>
     DialTargetUnavailable = 64009,

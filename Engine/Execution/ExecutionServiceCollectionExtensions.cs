@@ -42,6 +42,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<PlayExecutor>();
         services.TryAddSingleton<PauseExecutor>();
         services.TryAddSingleton<GatherExecutor>();
+        services.TryAddSingleton<RecordingTranscriber>();
         services.TryAddSingleton<RecordExecutor>();
         services.TryAddSingleton<RedirectExecutor>();
         services.TryAddSingleton<HangupExecutor>();

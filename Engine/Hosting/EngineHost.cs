@@ -18,6 +18,7 @@ using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Hosting.Inspector;
 using RcmlEngine.Media;
 using RcmlEngine.Media.Sessions;
+using RcmlEngine.Media.Speech;
 using RcmlEngine.Notifications;
 using RcmlEngine.Rtp;
 using RcmlEngine.Sip.Registrar;
@@ -152,7 +153,14 @@ internal static class EngineHost
 
         sessions.TelephoneEvents = configuration.GetValue("Media:TelephoneEvents", sessions.TelephoneEvents);
         EngineSettings.Apply(engine, sessions);
-        services.AddRcmlMedia(rtp, media, sessions);
+        var speech = configuration.GetSection("Speech").Get<SpeechOptions>() ?? new SpeechOptions();
+        if (!string.Equals(speech.Recognizer, "pocketsphinx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Speech:Recognizer '{speech.Recognizer}' is not known: the built-in recognizer is 'pocketsphinx' (see docs/speech.md to plug in another)");
+        }
+
+        services.AddRcmlMedia(rtp, media, sessions, speech);
     }
 
     private static void AddSip(IServiceCollection services, EngineOptions engine)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RcmlEngine.Calls.Recording;
+using RcmlEngine.Calls.Speech;
 using RcmlEngine.Media.Recording;
 using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Requests;
@@ -17,23 +18,31 @@ namespace RcmlEngine.Execution.Verbs;
 /// <c>Digits</c> (the finish key, or <c>hangup</c>). An empty recording is dropped and the next verb runs,
 /// as Twilio does. When the caller hung up, the action is still requested (queued, its answer ignored).
 /// <c>recordingStatusCallback</c> receives <c>in-progress</c>, then <c>completed</c> or <c>absent</c>, as configured.
+/// With <c>transcribeCallback</c> (<c>transcribe</c> implied, as Twilio does), the recording is transcribed off the
+/// call's path by <see cref="RecordingTranscriber"/>.
 /// </summary>
 internal sealed class RecordExecutor(
     IRecordingStore store,
     ICallbackDispatcher dispatcher,
     CallIssueReporter reporter,
     TimeProvider time,
-    IRecordingCatalog? catalog = null) : IVerbExecutor<RecordVerb>
+    IRecordingCatalog? catalog = null,
+    RecordingTranscriber? transcriber = null) : IVerbExecutor<RecordVerb>
 {
     /// <inheritdoc />
     public async Task<VerbOutcome> ExecuteAsync(RecordVerb verb, CallSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(verb);
         ArgumentNullException.ThrowIfNull(session);
-        if (verb.Transcribe || verb.TranscribeCallback is not null)
+        if (verb.Transcribe && verb.TranscribeCallback is null)
         {
-            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.TranscriptionNotSupported,
-                $"<Record transcribe> at {verb.Span}: transcription is not available yet; the recording is made without it"));
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.TranscriptionNotDelivered,
+                $"<Record transcribe> at {verb.Span}: without transcribeCallback the transcription has nowhere to go (there is no Transcriptions resource yet)"));
+        }
+        else if (verb.TranscribeCallback is not null && session.Call is not ISpeechCall)
+        {
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.TranscriptionNotDelivered,
+                $"<Record transcribeCallback> at {verb.Span}: this call carries no real audio (the virtual phone records silence); not transcribed"));
         }
 
         await session.Call.AnswerAsync(cancellationToken);
@@ -61,6 +70,12 @@ internal sealed class RecordExecutor(
         var seconds = (int)Math.Ceiling(result.Duration.TotalSeconds);
         NotifyStatus(verb, session, stored, "completed", RecordingEvents.Completed, seconds, started);
         await (catalog?.SaveAsync(RecordingRecord.Completed(stored, RecordingSources.RecordVerb, 1, started, seconds, time.GetUtcNow()), CancellationToken.None) ?? Task.CompletedTask);
+        if (verb.TranscribeCallback is { OriginalString.Length: > 0 } transcribeCallback && transcriber is not null && session.Call is ISpeechCall)
+        {
+            // Off the call's path: the call goes on while the recording is recognized.
+            _ = transcriber.StartAsync(stored, session.Resolve(transcribeCallback), session.Account.AuthToken);
+        }
+
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("RecordingUrl", stored.Url.OriginalString),

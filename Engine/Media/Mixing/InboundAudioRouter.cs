@@ -18,6 +18,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
     private volatile IAudioTap? _recorder;
     private volatile IAudioTap? _mix;
     private volatile MediaStreamTaps? _streams;
+    private volatile IAudioTap? _listener;
     private int _relayLatency;
 
     /// <summary>Whether the caller's audio is replaced by silence for the relay and the recorder.</summary>
@@ -44,6 +45,11 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
 
     /// <summary>Sends the caller's audio (never silenced: a stream hears what was said) to media streams; null stops.</summary>
     public void StreamTo(MediaStreamTaps? streams) => _streams = streams;
+    /// <summary>
+    /// Sends audio to a listener (Gather's speech endpointing); null stops. It hears the caller even when
+    /// muted: mute withholds the caller from others, not from the engine.
+    /// </summary>
+    public void ListenTo(IAudioTap? listener) => _listener = listener;
 
     /// <inheritdoc />
     public void OnAudio(ReadOnlySpan<short> samples)
@@ -52,6 +58,7 @@ internal sealed class InboundAudioRouter : IRtpAudioReceiver
         var relay = _relay;
         var recorder = _recorder;
         _mix?.OnAudio(samples);
+        _listener?.OnAudio(samples);
         if (relay is null && recorder is null)
         {
             return;

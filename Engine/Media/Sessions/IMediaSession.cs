@@ -43,6 +43,12 @@ internal interface IMediaSession
     Task<RecordingResult> RecordAsync(RecordOptions options, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Hands a copy of the caller's received audio (decoded, 8 kHz, on the receive loop) to
+    /// <paramref name="listener"/> (speech endpointing), or stops with null. Independent of recording and bridging.
+    /// </summary>
+    void ListenTo(IAudioTap? listener);
+
+    /// <summary>
     /// Relays audio both ways with <paramref name="other"/> (transcoding between codecs) and passes
     /// digits through (as RFC 4733 events, or in band when the other leg has none) until either
     /// session's media ends (returns) or the token is cancelled (throws).

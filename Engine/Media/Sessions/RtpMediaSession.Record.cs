@@ -25,4 +25,7 @@ internal sealed partial class RtpMediaSession
     /// or stops with null. Not while <see cref="RecordAsync"/> runs: one recorder at a time.
     /// </summary>
     public void TapReceivedAudio(IAudioTap? tap) => _router.RecordTo(tap);
+
+    /// <inheritdoc />
+    public void ListenTo(IAudioTap? listener) => _router.ListenTo(listener);
 }
