@@ -101,10 +101,24 @@ internal sealed partial class BaresipRunner : IAsyncDisposable
         }
     }
 
+    private static readonly TimeSpan RegistrationTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>Waits for REGISTER_OK (the registrar answered 200), failing fast on REGISTER_FAIL.</summary>
     public async Task WaitForRegistrationAsync(CancellationToken cancellationToken)
     {
-        var outcome = await WaitForEventAsync(e => e.Type is "REGISTER_OK" or "REGISTER_FAIL", cancellationToken);
+        // Bounded below the tests' own limits, so a registration that never comes says what baresip printed.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(RegistrationTimeout);
+        BaresipEvent outcome;
+        try
+        {
+            outcome = await WaitForEventAsync(e => e.Type is "REGISTER_OK" or "REGISTER_FAIL", bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AssertionException($"baresip did not register within {RegistrationTimeout.TotalSeconds:0} s\n{Describe()}");
+        }
+
         if (outcome.Type != "REGISTER_OK")
         {
             throw new AssertionException($"baresip failed to register: {outcome.Param}\n{Describe()}");
