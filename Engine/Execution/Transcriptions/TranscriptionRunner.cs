@@ -37,7 +37,9 @@ internal sealed partial class TranscriptionRunner(
         }
 
         var events = new EventSender(this, noun, session, new TranscriptionParameters(noun, session.Account.AccountSid, session.CallSid, sid));
-        if (recognition is null || !recognition.Supports(noun.LanguageCode))
+        // The virtual phone carries no audio: nothing to recognize, so no recognizer is needed there.
+        var streamable = session.Call is ISpeechCall ? session.Call as IStreamableCall : null;
+        if ((streamable is not null && recognition is null) || (recognition is not null && !recognition.Supports(noun.LanguageCode)))
         {
             var why = recognition is null
                 ? "no speech recognizer is configured"
@@ -51,7 +53,7 @@ internal sealed partial class TranscriptionRunner(
         WarnAboutLimits(noun, session);
         var listener = new TranscriptionListener();
         IDisposable? tap = null;
-        if (session.Call is ISpeechCall and IStreamableCall streamable)
+        if (streamable is not null)
         {
             try
             {
