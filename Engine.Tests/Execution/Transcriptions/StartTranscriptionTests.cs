@@ -73,6 +73,21 @@ public sealed class StartTranscriptionTests
         Value(events[^1], "TranscriptionEvent").Should().Be("transcription-stopped", "the call's end stops a transcription");
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task StartTranscription_BothTracksWithPartialResults_WarnsThatOnlyTheCallerIsTranscribedOnceFinal(CancellationToken cancellationToken)
+    {
+        using var harness = Harness();
+
+        await harness.RunDocumentAsync("""
+            <Response><Start><Transcription track="both_tracks" partialResults="true" statusCallbackUrl="/transcription"/></Start></Response>
+            """, cancellationToken);
+
+        harness.Debugger.Notifications.Select(n => n.Message).Should().Contain(m => m.Contains("only the caller's audio (inbound_track)"))
+            .And.Contain(m => m.Contains("partial results are not sent"));
+        (await EventsAsync(harness, 2, cancellationToken))[0].Parameters.Should().Contain(new KeyValuePair<string, string>("PartialResults", "true"));
+    }
+
     private static InterpreterHarness Harness() => new(extraServices: services =>
     {
         services.AddSingleton<ISpeechRecognizer>(new EnglishOnlyRecognizer());
