@@ -27,6 +27,9 @@ internal sealed class CallSession(ICall call, CallApplicationHolder application,
     /// <summary>The media streams running on the call (<c>&lt;Start&gt;&lt;Stream&gt;</c>), by name.</summary>
     public Streams.CallStreams Streams { get; } = new();
 
+    /// <summary>The real-time transcriptions running on the call (<c>&lt;Start&gt;&lt;Transcription&gt;</c>), by name.</summary>
+    public Transcriptions.CallTranscriptions Transcriptions { get; } = new();
+
     /// <summary>Its application as it is now (the REST API may change its status callback).</summary>
     public CallApplication Application => application.Current;
 

@@ -28,12 +28,13 @@ internal enum ExecutionErrorCode
     /// <summary>13802: Dial: No referUrl attribute specified (a bridged phone sent REFER; it was declined, 603).</summary>
     DialReferUrlMissing = 13802,
 
-    /// <summary>64001: a verb or noun the engine does not execute yet (Start Transcription, Connect ConversationRelay...); it is skipped.</summary>
+    /// <summary>64001: a verb or noun the engine does not execute yet (Connect ConversationRelay, Start Recording...); it is skipped.</summary>
     VerbNotSupported = 64001,
 
     /// <summary>
-    /// 64002: <c>Gather input="speech"</c> could not recognize (no model for the language, the recognizer busy
-    /// or failing, a call that cannot listen, partial results asked for); the speech counts as no input.
+    /// 64002: <c>Gather input="speech"</c> or <c>&lt;Start&gt;&lt;Transcription&gt;</c> could not recognize (no model for
+    /// the language, the recognizer busy or failing, a call that cannot listen, partial results or a track not
+    /// transcribed); the speech counts as no input.
     /// </summary>
     SpeechNotRecognized = 64002,
 

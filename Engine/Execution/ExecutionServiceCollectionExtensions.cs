@@ -11,6 +11,7 @@ using RcmlEngine.Execution.Recordings;
 using RcmlEngine.Execution.Reporting;
 using RcmlEngine.Execution.Requests;
 using RcmlEngine.Execution.Streams;
+using RcmlEngine.Execution.Transcriptions;
 using RcmlEngine.Execution.Verbs;
 using RcmlEngine.Queues;
 
@@ -56,6 +57,7 @@ internal static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<LeaveExecutor>();
         services.TryAddSingleton<ReferExecutor>();
         services.TryAddSingleton<MediaStreamRunner>();
+        services.TryAddSingleton<TranscriptionRunner>();
         services.TryAddSingleton<StartExecutor>();
         services.TryAddSingleton<StopExecutor>();
         services.TryAddSingleton<ConnectExecutor>();

@@ -81,6 +81,49 @@ public sealed class SpeechTests
         transcription["TranscriptionUrl"].Should().EndWith("/Accounts/" + recorded["AccountSid"] + "/Transcriptions/" + transcription["TranscriptionSid"]);
     }
 
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task StartTranscription_CallerSpeaks_CallbackGetsStartedContentStoppedInOrder(CancellationToken cancellationToken)
+    {
+        PeerPrograms.Require("sipp");
+        PeerPrograms.Require("pocketsphinx_continuous");
+        RawSockets.Require();
+        var scenario = await SpeakingScenarioAsync("the weather is nice today", cancellationToken);
+
+        await using var app = await TestWebApp.StartAsync(cancellationToken);
+        app.MapXml("/voice", """
+                <Response>
+                  <Start><Transcription name="live" statusCallbackUrl="/transcription"/></Start>
+                  <Pause length="6"/>
+                  <Stop><Transcription name="live"/></Stop>
+                  <Hangup/>
+                </Response>
+                """)
+            .MapXml("/transcription", "<Response/>");
+        await using var engine = await TestEngine.StartAsync(TestEngine.App("live", app.Url("/voice")), cancellationToken);
+
+        await using var sipp = SippRunner.Call(engine.SipPort, "live", scenario);
+        (await sipp.WaitAsync(cancellationToken)).Should().Be(0, sipp.Describe() + engine.Log);
+
+        // Every event up to transcription-stopped (an utterance may come in more than one piece).
+        var count = 3;
+        var events = await app.WaitForRequestsAsync("/transcription", count, cancellationToken);
+        while (events[^1]["TranscriptionEvent"] != "transcription-stopped")
+        {
+            events = await app.WaitForRequestsAsync("/transcription", ++count, cancellationToken);
+        }
+
+        events[0]["TranscriptionEvent"].Should().Be("transcription-started", engine.Log);
+        events.Select(e => e["SequenceId"]).Should().Equal(Enumerable.Range(1, events.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        events.Select(e => e["TranscriptionSid"]).Distinct().Should().ContainSingle().Which.Should().MatchRegex("^GT[0-9a-f]{32}$");
+        events.Should().OnlyContain(e => e["CallSid"]!.StartsWith("CA", StringComparison.Ordinal) && e["ProviderName"] != null);
+        var contents = events.Skip(1).SkipLast(1).ToList();
+        contents.Should().NotBeEmpty(engine.Log).And.OnlyContain(e => e["TranscriptionEvent"] == "transcription-content"
+            && e["Final"] == "true" && e["Track"] == "inbound_track" && e["LanguageCode"] == "en-US");
+        var said = string.Join(' ', contents.Select(e => System.Text.Json.JsonDocument.Parse(e["TranscriptionData"]!).RootElement.GetProperty("transcript").GetString()));
+        said.Should().ContainAll(["weather", "nice"], "PocketSphinx gets the key words of a clear sentence (not every word)");
+    }
+
     // A copy of uac_speak.xml that plays the sentence, spoken by flite, after half a second of silence.
     private async Task<string> SpeakingScenarioAsync(string sentence, CancellationToken cancellationToken)
     {

@@ -5,7 +5,9 @@ namespace RcmlEngine.Execution.Verbs;
 
 /// <summary>
 /// <c>&lt;Stop&gt;</c>: stops each named <c>&lt;Stream&gt;</c> (the server gets <c>stop</c>, the status callback
-/// stream-stopped) before the next verb runs. A name that runs no stream is a warning.
+/// stream-stopped) before the next verb runs, and each named <c>&lt;Transcription&gt;</c> (it stops listening at
+/// once; its last utterance is still recognized, then transcription-stopped is posted). A name that runs
+/// nothing is a warning.
 /// </summary>
 internal sealed class StopExecutor(CallIssueReporter reporter) : IVerbExecutor<StopVerb>
 {
@@ -16,23 +18,46 @@ internal sealed class StopExecutor(CallIssueReporter reporter) : IVerbExecutor<S
         ArgumentNullException.ThrowIfNull(session);
         foreach (var noun in verb.Nouns)
         {
-            if (noun is not StreamNoun stream)
+            switch (noun)
             {
-                StreamNounSkipping.Report(reporter, session, verb, noun);
-                continue;
+                case StreamNoun stream:
+                    await StopStreamAsync(stream, session, cancellationToken);
+                    break;
+                case TranscriptionNoun transcription:
+                    StopTranscription(transcription, session);
+                    break;
+                default:
+                    StreamNounSkipping.Report(reporter, session, verb, noun);
+                    break;
             }
-
-            if (stream.Name is not { Length: > 0 } name || session.Streams.Remove(name) is not { } running)
-            {
-                reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.VerbMissingContent,
-                    $"<Stop><Stream name=\"{stream.Name}\"> at {stream.Span}: no stream of that name runs on this call"));
-                continue;
-            }
-
-            running.RequestStop();
-            await running.Finished.WaitAsync(cancellationToken);
         }
 
         return VerbOutcome.Continue;
+    }
+
+    private async Task StopStreamAsync(StreamNoun stream, CallSession session, CancellationToken cancellationToken)
+    {
+        if (stream.Name is not { Length: > 0 } name || session.Streams.Remove(name) is not { } running)
+        {
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.VerbMissingContent,
+                $"<Stop><Stream name=\"{stream.Name}\"> at {stream.Span}: no stream of that name runs on this call"));
+            return;
+        }
+
+        running.RequestStop();
+        await running.Finished.WaitAsync(cancellationToken);
+    }
+
+    // Not awaited: recognizing the last utterance must not hold the document up.
+    private void StopTranscription(TranscriptionNoun transcription, CallSession session)
+    {
+        if (transcription.Name is not { Length: > 0 } name || session.Transcriptions.Remove(name) is not { } running)
+        {
+            reporter.Report(session, ExecutionIssue.Warning(ExecutionErrorCode.VerbMissingContent,
+                $"<Stop><Transcription name=\"{transcription.Name}\"> at {transcription.Span}: no transcription of that name runs on this call"));
+            return;
+        }
+
+        running.RequestStop();
     }
 }

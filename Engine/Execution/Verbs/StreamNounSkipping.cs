@@ -15,7 +15,6 @@ internal static class StreamNounSkipping
     {
         var why = noun switch
         {
-            TranscriptionNoun => "real-time transcription is not yet implemented",
             StartRecordingNoun => "background recording is not yet implemented (use <Record> or <Dial record>)",
             ForeignNoun foreign => $"{foreign.Product} is not supported by RcmlEngine (use <Connect><Stream> to reach your own service)",
             _ => "it is not supported here",

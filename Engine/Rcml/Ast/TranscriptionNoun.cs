@@ -2,7 +2,7 @@ namespace RcmlEngine.Rcml.Ast;
 
 /// <summary>
 /// <c>&lt;Transcription&gt;</c> of <c>&lt;Start&gt;</c> or <c>&lt;Stop&gt;</c>: real-time transcription of the call, with
-/// Twilio's attributes. Parsed and validated; not executed yet (reported as not supported).
+/// Twilio's attributes. Run by the interpreter's transcription runner.
 /// </summary>
 internal sealed record TranscriptionNoun : RcmlNoun
 {
