@@ -128,6 +128,8 @@ public sealed class OverloadTests
         TimeProvider.System.GetElapsedTime(started).Should().BeLessThan(TimeSpan.FromSeconds(10), "the drain gives up after its timeout");
         (await caller.WaitAsync(cancellationToken)).Should().Be(0, "the caller got the engine's BYE: " + caller.Describe() + engine.Log);
         engine.Log.Should().Contain("Drain timeout: hanging up the 1 call still in progress");
+        engine.Log.Should().NotContain("SIP handler failed").And.NotContain("TaskCanceledException", "a stop is not a failure");
+        engine.Log.Should().Contain("Call for long hung up by the shutdown after", "the call still gets its end-of-call line");
         var completed = _app.RequestsTo("/status").Should().ContainSingle().Subject;
         int.Parse(completed["CallDuration"]!, CultureInfo.InvariantCulture).Should().BeLessThan(10);
     }

@@ -23,10 +23,7 @@ public sealed class ConsoleTests
         PeerPrograms.Require("sipp");
         PeerPrograms.Require("espeak-ng");
         HeadlessChromium.Require();
-        if (Environment.UserName != "root")
-        {
-            Assert.Ignore("SIPp's play_pcap_audio opens a raw socket, which needs root");
-        }
+        RawSockets.Require();
 
         _app = await TestWebApp.StartAsync();
     }
