@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using RcmlEngine.Sip.Transport;
 
 namespace RcmlEngine.Tests.Support;
@@ -109,19 +110,30 @@ internal sealed partial class BaresipRunner : IAsyncDisposable
         // Bounded below the tests' own limits, so a registration that never comes says what baresip printed.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(RegistrationTimeout);
-        BaresipEvent outcome;
+        var outcome = WaitForEventAsync(e => e.Type is "REGISTER_OK" or "REGISTER_FAIL", bounded.Token);
         try
         {
-            outcome = await WaitForEventAsync(e => e.Type is "REGISTER_OK" or "REGISTER_FAIL", bounded.Token);
+            // A registration answered before the control connection was up has no event: baresip's own
+            // status line ("alice@host: {0/UDP/v4} 200 OK ...") says it then.
+            while (!outcome.IsCompleted && !RegisteredLine().IsMatch(Output))
+            {
+                await Task.WhenAny(outcome, Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, bounded.Token));
+                bounded.Token.ThrowIfCancellationRequested();
+            }
+
+            if (outcome.IsCompleted && (await outcome).Type != "REGISTER_OK")
+            {
+                throw new AssertionException($"baresip failed to register: {(await outcome).Param}\n{Describe()}");
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new AssertionException($"baresip did not register within {RegistrationTimeout.TotalSeconds:0} s\n{Describe()}");
         }
-
-        if (outcome.Type != "REGISTER_OK")
+        finally
         {
-            throw new AssertionException($"baresip failed to register: {outcome.Param}\n{Describe()}");
+            // Releases the event wait when the status line answered first.
+            await bounded.CancelAsync();
         }
     }
 
@@ -307,4 +319,7 @@ internal sealed partial class BaresipRunner : IAsyncDisposable
             _ready.TrySetResult();
         }
     }
+
+    [GeneratedRegex(@"\{\d+/\w+/v\d\} 200 OK")]
+    private static partial Regex RegisteredLine();
 }
