@@ -9,30 +9,32 @@ internal sealed partial class RcmlTreeBuilder
     private const string StopNouns = "a noun of <Stop> (Stream, Transcription)";
     private const string ConnectNouns = "a noun of <Connect> (Stream, or a Twilio service noun such as ConversationRelay)";
 
-    private StartVerb BuildStart(RawElement element)
+    // The nouns <paramref name="build"/> makes of the element children (null: reported and left out).
+    private static List<RcmlNoun> ChildNouns(RawElement element, Func<RawElement, RcmlNoun?> build)
     {
-        var a = new ElementAttributes(element, this);
-        NoText(element);
         var nouns = new List<RcmlNoun>();
         foreach (var node in element.Content)
         {
-            if (node is not RawElement child)
-            {
-                continue;
-            }
-
-            RcmlNoun? noun = child.Name switch
-            {
-                "Stream" => BuildStream(child),
-                "Transcription" => BuildTranscription(child),
-                "Recording" => BuildStartRecording(child),
-                _ => Unexpected<RcmlNoun>(child, StartNouns, element),
-            };
-            if (noun is not null)
+            if (node is RawElement child && build(child) is { } noun)
             {
                 nouns.Add(noun);
             }
         }
+
+        return nouns;
+    }
+
+    private StartVerb BuildStart(RawElement element)
+    {
+        var a = new ElementAttributes(element, this);
+        NoText(element);
+        var nouns = ChildNouns(element, child => child.Name switch
+        {
+            "Stream" => BuildStream(child),
+            "Transcription" => BuildTranscription(child),
+            "Recording" => BuildStartRecording(child),
+            _ => Unexpected<RcmlNoun>(child, StartNouns, element),
+        });
 
         return new StartVerb
         {
@@ -48,25 +50,12 @@ internal sealed partial class RcmlTreeBuilder
     {
         var a = new ElementAttributes(element, this);
         NoText(element);
-        var nouns = new List<RcmlNoun>();
-        foreach (var node in element.Content)
+        var nouns = ChildNouns(element, child => child.Name switch
         {
-            if (node is not RawElement child)
-            {
-                continue;
-            }
-
-            RcmlNoun? noun = child.Name switch
-            {
-                "Stream" => BuildStream(child),
-                "Transcription" => BuildTranscription(child),
-                _ => Unexpected<RcmlNoun>(child, StopNouns, element),
-            };
-            if (noun is not null)
-            {
-                nouns.Add(noun);
-            }
-        }
+            "Stream" => BuildStream(child),
+            "Transcription" => BuildTranscription(child),
+            _ => Unexpected<RcmlNoun>(child, StopNouns, element),
+        });
 
         return new StopVerb { Span = element.Span, Nouns = nouns, UnknownAttributes = a.Finish() };
     }
@@ -75,25 +64,12 @@ internal sealed partial class RcmlTreeBuilder
     {
         var a = new ElementAttributes(element, this);
         NoText(element);
-        var nouns = new List<RcmlNoun>();
-        foreach (var node in element.Content)
+        var nouns = ChildNouns(element, child => child.Name switch
         {
-            if (node is not RawElement child)
-            {
-                continue;
-            }
-
-            RcmlNoun? noun = child.Name switch
-            {
-                "Stream" => BuildStream(child),
-                _ when RcmlVocabulary.ForeignConnectNouns.TryGetValue(child.Name, out var product) => BuildForeign(child, product),
-                _ => Unexpected<RcmlNoun>(child, ConnectNouns, element),
-            };
-            if (noun is not null)
-            {
-                nouns.Add(noun);
-            }
-        }
+            "Stream" => BuildStream(child),
+            _ when RcmlVocabulary.ForeignConnectNouns.TryGetValue(child.Name, out var product) => BuildForeign(child, product),
+            _ => Unexpected<RcmlNoun>(child, ConnectNouns, element),
+        });
 
         return new ConnectVerb
         {
